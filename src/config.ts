@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/** Every setting the service reads from the environment, with its default. Validated once at start-up. */
+export class Config {
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 4000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** When set, the service uses this Neo4j and starts no embedded one. */
+  @IsOptional() @IsString()
+  NEO4J_URI?: string;
+
+  @IsString()
+  NEO4J_USER = 'neo4j';
+
+  @IsString()
+  NEO4J_PASSWORD = '';
+
+  @IsString()
+  NEO4J_DATABASE = 'neo4j';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  NEO4J_BOLT_PORT = 7687;
+
+  @IsString()
+  NEO4J_DATA_DIR = '.neo4j-data';
+
+  @Transform(toInt) @IsInt() @Min(128)
+  NEO4J_HEAP_MB = 512;
+
+  @Transform(toInt) @IsInt() @Min(16)
+  NEO4J_PAGECACHE_MB = 512;
+
+  @Transform(toInt) @IsInt() @Min(16)
+  NEO4J_TX_MEMORY_MB = 512;
+
+  @Transform(toInt) @IsInt() @Min(1000)
+  NEO4J_START_TIMEOUT_MS = 120_000;
+
+  @Transform(toBool) @IsBoolean()
+  SEED_ON_EMPTY = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+/** Reads and validates the configuration; throws one error listing every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.keys(new Config());
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || key === 'NEO4J_URI')),
+  );
+  const config = plainToInstance(Config, given, { exposeDefaultValues: true });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    const problems = errors.map((e) => `${e.property}=${String(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}

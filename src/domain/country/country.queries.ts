@@ -1,0 +1,26 @@
+import { NamedQuery } from '../../neo4j/graph';
+
+/** One country by its ISO code. */
+export const countryByCode: NamedQuery = {
+  name: 'countryByCode',
+  cypher: `
+MATCH (c:Country {code: $code})
+RETURN c {.id, .code, .name, aliases: coalesce(c.aliases, [])} AS country`,
+};
+
+/** A page of countries in code order, one more than asked so the caller knows whether more follow. */
+export const countriesPage: NamedQuery = {
+  name: 'countriesPage',
+  cypher: `
+CALL {
+  MATCH (c:Country)
+  WHERE $after IS NULL OR c.code > $after
+  WITH c ORDER BY c.code LIMIT toInteger($limit)
+  RETURN collect(c {.id, .code, .name, aliases: coalesce(c.aliases, [])}) AS countries
+}
+CALL {
+  MATCH (c:Country)
+  RETURN count(c) AS totalCount
+}
+RETURN countries, totalCount`,
+};

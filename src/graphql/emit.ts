@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createSchema, printSortedSchema } from './schema';
+
+/** `npm run schema:emit`: rewrites schema/schema.graphql from the code. */
+async function main() {
+  const target = path.resolve(__dirname, '..', '..', 'schema', 'schema.graphql');
+  writeFileSync(target, printSortedSchema(await createSchema()));
+  console.log(`wrote ${path.relative(process.cwd(), target)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

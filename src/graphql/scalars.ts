@@ -1,0 +1,30 @@
+import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import neo4j, { Date as Neo4jDate, isDate } from 'neo4j-driver';
+
+const localDate = GraphQLLocalDate.toConfig();
+
+/**
+ * The contract's `Date`: an ISO 8601 calendar date. graphql-scalars validates the text;
+ * values arrive in resolvers as Neo4j dates so they go to Cypher as dates, never strings.
+ */
+export const DateScalar = new GraphQLScalarType<Neo4jDate<number>, string>({
+  name: 'Date',
+  description: 'An ISO 8601 calendar date, YYYY-MM-DD.',
+  serialize(value) {
+    if (isDate(value)) return (value as Neo4jDate).toString();
+    return localDate.serialize(value) as string;
+  },
+  parseValue(value) {
+    return toNeo4jDate(localDate.parseValue(value) as string);
+  },
+  parseLiteral(ast, variables) {
+    if (ast.kind !== Kind.STRING) return localDate.parseLiteral(ast, variables) as never;
+    return toNeo4jDate(localDate.parseLiteral(ast, variables) as string);
+  },
+});
+
+export function toNeo4jDate(isoDate: string): Neo4jDate<number> {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new neo4j.types.Date(year, month, day);
+}

@@ -1,0 +1,115 @@
+import { GraphQLError } from 'graphql';
+import neo4j, { Driver, ManagedTransaction, RecordShape, isRetryableError } from 'neo4j-driver';
+
+/** A Cypher statement with a name, so logs, tests and benchmarks can refer to it. */
+export interface NamedQuery {
+  name: string;
+  cypher: string;
+}
+
+export interface GraphOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+/**
+ * The one door to Neo4j: every statement goes through read() or write(), so each
+ * is parameterised, counted, and fails with SERVICE_UNAVAILABLE when the database is away.
+ */
+export class Graph {
+  /** Statements sent since start; tests read it to bound round trips per request. */
+  statementCount = 0;
+
+  private constructor(
+    readonly driver: Driver,
+    readonly database: string,
+  ) {}
+
+  static connect(options: GraphOptions): Graph {
+    const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined;
+    const driver = neo4j.driver(options.uri, auth, {
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      disableLosslessIntegers: true,
+    });
+    return new Graph(driver, options.database);
+  }
+
+  /** Runs one read statement (retried by the driver on transient errors) and returns its records as objects. */
+  async read<T extends RecordShape>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.statementCount += 1;
+    try {
+      const result = await this.driver.executeQuery(query.cypher, params, {
+        database: this.database,
+        routing: neo4j.routing.READ,
+      });
+      return result.records.map((record) => record.toObject() as T);
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  /** Runs work in one write transaction: all of it lands or none of it does. */
+  async write<T>(work: (tx: CountingTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite((tx) => work(new CountingTransaction(tx, this)));
+    } catch (error) {
+      throw translateDriverError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs a schema statement (constraints, indexes), which Neo4j wants in a transaction of its own. */
+  async schema(cypher: string): Promise<void> {
+    this.statementCount += 1;
+    try {
+      await this.driver.executeQuery(cypher, {}, { database: this.database });
+    } catch (error) {
+      throw translateDriverError(error);
+    }
+  }
+
+  async isReachable(): Promise<boolean> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.database });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
+
+/** A write transaction that counts what it sends and hands back plain objects. */
+export class CountingTransaction {
+  constructor(
+    private readonly tx: ManagedTransaction,
+    private readonly graph: Graph,
+  ) {}
+
+  async run<T extends RecordShape>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.graph.statementCount += 1;
+    const result = await this.tx.run<T>(query.cypher, params);
+    return result.records.map((record) => record.toObject());
+  }
+}
+
+function translateDriverError(error: unknown): unknown {
+  if (error instanceof GraphQLError) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
+    return new GraphQLError('The graph database is unavailable; try again shortly.', {
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+      originalError: error as Error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,36 @@
+import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { Graph } from '../../src/neo4j/graph';
+import { applyMigrations } from '../../src/neo4j/migrations';
+import { connectTestGraph } from '../support/app';
+
+describe('the test Neo4j', () => {
+  let graph: Graph;
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(() => graph.close());
+
+  it('is a real Neo4j 5.26 reached over Bolt', async () => {
+    const [row] = await graph.read<{ version: string; edition: string }>({
+      name: 'dbmsComponents',
+      cypher: 'CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition',
+    });
+    expect(row.version).toMatch(/^5\.26\./);
+    expect(row.edition).toBe('community');
+  });
+
+  it('has every migration recorded once, and applying them again changes nothing', async () => {
+    expect(await applyMigrations(graph)).toEqual([]);
+    const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext']);
+    const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
+    expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
+  });
+
+  it('refuses to start a second embedded Neo4j on a taken port, naming the cause', async () => {
+    const port = Number(new URL(process.env.NEO4J_URI!.replace('bolt:', 'http:')).port);
+    await expect(
+      startEmbeddedNeo4j({ dataDir: '/tmp/unused', port, heapMb: 256, pageCacheMb: 16, txMemoryMb: 16, startTimeoutMs: 5000 }),
+    ).rejects.toThrow(/port \d+ .*already taken/);
+  });
+});

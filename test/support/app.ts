@@ -1,0 +1,43 @@
+import { ApolloServer } from '@apollo/server';
+import { GraphQLSchema } from 'graphql';
+import { Context } from '../../src/graphql/context';
+import { createSchema } from '../../src/graphql/schema';
+import { createApollo } from '../../src/http/server';
+import { Graph } from '../../src/neo4j/graph';
+
+/** A driver on the Neo4j that global setup started. */
+export function connectTestGraph(): Graph {
+  const uri = process.env.NEO4J_URI;
+  if (!uri) throw new Error('NEO4J_URI is not set: the jest global setup did not start Neo4j');
+  return Graph.connect({ uri, user: 'neo4j', password: '', database: 'neo4j' });
+}
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The real schema and Apollo Server, over the test Neo4j; close() releases the driver. */
+export async function createTestApp() {
+  schema ??= createSchema();
+  const graph = connectTestGraph();
+  const apollo = createApollo(await schema);
+  await apollo.start();
+
+  /** Runs an operation through Apollo and returns its single result. */
+  async function execute(query: string, variables: Record<string, unknown> = {}) {
+    const response = await apollo.executeOperation<Record<string, any>>(
+      { query, variables },
+      { contextValue: { graph, requestId: 'test' } satisfies Context },
+    );
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult;
+  }
+
+  return {
+    graph,
+    apollo,
+    execute,
+    close: async () => {
+      await apollo.stop();
+      await graph.close();
+    },
+  } as { graph: Graph; apollo: ApolloServer<Context>; execute: typeof execute; close(): Promise<void> };
+}

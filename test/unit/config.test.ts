@@ -1,0 +1,22 @@
+import { loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('fills defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(4000);
+    expect(config.NEO4J_BOLT_PORT).toBe(7687);
+    expect(config.NEO4J_URI).toBeUndefined();
+    expect(config.SEED_ON_EMPTY).toBe(true);
+  });
+
+  it('reads numbers, booleans and the external Neo4j settings', () => {
+    const config = loadConfig({ PORT: '8080', SEED_ON_EMPTY: 'false', NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'pw' });
+    expect(config).toMatchObject({ PORT: 8080, SEED_ON_EMPTY: false, NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'pw' });
+  });
+
+  it('names every bad setting at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT=NaN.*NEO4J_BOLT_PORT=70000.*LOG_LEVEL=loud/s,
+    );
+  });
+});

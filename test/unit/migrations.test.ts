@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { splitStatements } from '../../src/neo4j/migrations';
+
+describe('splitStatements', () => {
+  it('splits on line-ending semicolons and drops comments', () => {
+    const text = '// a comment\nCREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.id IS UNIQUE;\n\nCREATE INDEX b\nIF NOT EXISTS FOR (n:B) ON (n.x);\n';
+    expect(splitStatements(text)).toEqual([
+      'CREATE CONSTRAINT a IF NOT EXISTS FOR (n:A) REQUIRE n.id IS UNIQUE',
+      'CREATE INDEX b\nIF NOT EXISTS FOR (n:B) ON (n.x)',
+    ]);
+  });
+
+  it('finds only idempotent statements in the shipped migrations', () => {
+    const dir = path.resolve(__dirname, '../../cypher');
+    const statements = readdirSync(dir).flatMap((file) => splitStatements(readFileSync(path.join(dir, file), 'utf8')));
+    expect(statements.length).toBeGreaterThan(5);
+    for (const statement of statements) expect(statement).toMatch(/IF NOT EXISTS/);
+  });
+});
