@@ -45,6 +45,10 @@ export class Config {
   @Transform(toInt) @IsInt() @Min(1000)
   NEO4J_START_TIMEOUT_MS = 120_000;
 
+  /** A request fails with SERVICE_UNAVAILABLE after retrying this long while Neo4j is away. */
+  @Transform(toInt) @IsInt() @Min(0)
+  NEO4J_MAX_RETRY_MS = 3_000;
+
   @Transform(toBool) @IsBoolean()
   SEED_ON_EMPTY = true;
 

@@ -17,6 +17,7 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
+      maxRetryMs: config.NEO4J_MAX_RETRY_MS,
     });
     if (!(await graph.isReachable())) {
       await graph.close();
@@ -37,7 +38,7 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
   });
   logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j ready');
   // The embedded server runs with auth off and only on loopback, and has only the default database.
-  const graph = Graph.connect({ uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j' });
+  const graph = Graph.connect({ uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j', maxRetryMs: config.NEO4J_MAX_RETRY_MS });
   return {
     graph,
     close: async () => {

@@ -12,6 +12,8 @@ export interface GraphOptions {
   user: string;
   password: string;
   database: string;
+  /** How long the driver keeps retrying a transaction that failed transiently (e.g. Neo4j away). */
+  maxRetryMs?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export class Graph {
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       disableLosslessIntegers: true,
+      maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
     });
     return new Graph(driver, options.database);
   }

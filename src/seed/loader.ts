@@ -1,38 +1,118 @@
-import { Graph } from '../neo4j/graph';
-import { isoCountries } from './countries';
+import { toNeo4jDate } from '../graphql/scalars';
+import { revokeRule } from '../domain/rule/rule.writes';
+import { Graph, NamedQuery } from '../neo4j/graph';
+import { CountryRow, isoCountries } from './countries';
+import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
+import * as q from './seed.queries';
 
 const BATCH_SIZE = 500;
-
-const mergeCountries = {
-  name: 'mergeCountries',
-  cypher: `
-UNWIND $rows AS row
-MERGE (c:Country {id: row.id})
-SET c.code = row.code, c.alpha3 = row.alpha3, c.numeric = row.numeric, c.name = row.name, c.aliases = row.aliases`,
-};
+const ISO_SOURCE = 'source:iso-3166-1';
 
 /** MERGEs rows in UNWIND batches, one transaction per batch. */
-export async function mergeInBatches(graph: Graph, query: { name: string; cypher: string }, rows: object[]): Promise<void> {
+export async function mergeInBatches(graph: Graph, query: NamedQuery, rows: object[]): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH_SIZE) {
     const batch = rows.slice(start, start + BATCH_SIZE);
     await graph.write((tx) => tx.run(query, { rows: batch }));
   }
 }
 
-export async function loadCountries(graph: Graph): Promise<number> {
-  const rows = isoCountries();
-  await mergeInBatches(graph, mergeCountries, rows);
-  return rows.length;
+export interface TierAssignmentRow {
+  code: string;
+  tierId: string;
+  validFrom: string;
+  validTo: string | null;
+  sourceIds: string[];
+  note: string | null;
 }
 
-const countEntities = { name: 'countEntities', cypher: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS count' };
+/** One assignment per country: the tier that lists it, or the default tier, with notes on what the article claimed. */
+export function tierAssignmentRows(data: SeedData, countries: CountryRow[]): TierAssignmentRow[] {
+  const { assignments } = data;
+  const listed = new Map<string, { tierId: string; sourceIds: string[]; note?: string }>();
+  const problems: string[] = [];
+  assignments.members.forEach((group, index) =>
+    group.countries.forEach((code) => {
+      if (listed.has(code)) problems.push(`seed/tiers.yaml: assignments.members[${index}] field "countries": ${code} is listed twice`);
+      listed.set(code, group);
+    }),
+  );
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  return countries.map(({ code }) => {
+    const group = listed.get(code);
+    const extra = assignments.notes.filter((note) => note.code === code);
+    const notes = [group?.note, ...extra.map((note) => note.note)].filter(Boolean);
+    return {
+      code,
+      tierId: group?.tierId ?? assignments.defaultTierId,
+      validFrom: assignments.validFrom,
+      validTo: null,
+      sourceIds: [...new Set([...(group?.sourceIds ?? assignments.defaultSourceIds), ...extra.flatMap((n) => n.sourceIds)])],
+      note: notes.length > 0 ? notes.join(' ') : null,
+    };
+  });
+}
+
+export interface SeedSummary {
+  labels: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+/**
+ * Loads the whole seed graph: validates every file first (a bad file writes nothing), then MERGEs
+ * each step in batches with a progress line, applies revocations through the revokeRule code path,
+ * and reports counts per label and relationship type.
+ */
+export async function loadSeed(graph: Graph, progress: (line: string) => void = () => undefined, dir = defaultSeedDir): Promise<SeedSummary> {
+  const bareCountries = isoCountries();
+  const data = readSeed(dir, new Set(bareCountries.map((c) => c.code)));
+  const extraAliases = Object.fromEntries(data.countryAliases.map((a) => [a.code, a.names]));
+  const aliasSources = new Map(data.countryAliases.map((a) => [a.code, a.sourceIds]));
+  const countries = isoCountries(extraAliases).map((c) => ({ ...c, sourceIds: [ISO_SOURCE, ...(aliasSources.get(c.code) ?? [])] }));
+  const assignments = tierAssignmentRows(data, countries);
+  const offices = data.officials.flatMap((o) => o.offices.map((office) => ({ ...office, officialId: o.id })));
+
+  const steps: [string, NamedQuery, object[]][] = [
+    ['sources', q.mergeSources, data.sources],
+    ['countries', q.mergeCountries, countries],
+    ['agencies', q.mergeAgencies, data.agencies],
+    ['agency parents', q.linkAgencyParents, data.agencies.filter((a) => a.parentId)],
+    ['companies', q.mergeCompanies, data.companies],
+    ['chip products', q.mergeChipProducts, data.chipProducts],
+    ['foundry links', q.mergeFabrication, data.fabrication],
+    ['rules', q.mergeRules, data.rules],
+    ['tiers', q.mergeTiers, data.tiers],
+    ['tier assignments', q.mergeTierAssignments, assignments],
+    ['lineage links', q.mergeLineage, data.lineage],
+    ['touches', q.mergeTouches, data.touches],
+    ['officials', q.mergeOfficials, data.officials],
+    ['offices', q.mergeOffices, offices],
+    ['official actions', q.mergeOfficialActions, data.actions],
+  ];
+  for (const [label, query, rows] of steps) {
+    await mergeInBatches(graph, query, rows);
+    progress(`seed: ${label}: ${rows.length} merged`);
+  }
+  for (const revocation of data.revocations) {
+    const result = await graph.write((tx) => revokeRule(tx, { ...revocation, on: toNeo4jDate(revocation.on) }));
+    progress(`seed: revoked ${revocation.ruleId} on ${revocation.on} (${result?.endedAssignments} assignments, ${result?.endedTouches} touches ended)`);
+  }
+  const summary = await countGraph(graph);
+  progress(`seed: done: ${JSON.stringify(summary)}`);
+  return summary;
+}
+
+export async function countGraph(graph: Graph): Promise<SeedSummary> {
+  const labels = await graph.read<{ label: string; count: number }>(q.countLabels);
+  const relationships = await graph.read<{ type: string; count: number }>(q.countRelationships);
+  return {
+    labels: Object.fromEntries(labels.map((row) => [row.label, row.count])),
+    relationships: Object.fromEntries(relationships.map((row) => [row.type, row.count])),
+  };
+}
+
+const countEntities: NamedQuery = { name: 'countEntities', cypher: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS count' };
 
 export async function isGraphEmpty(graph: Graph): Promise<boolean> {
   const [row] = await graph.read<{ count: number }>(countEntities);
   return row.count === 0;
-}
-
-/** Loads the whole seed graph, with a progress line per step. */
-export async function loadSeed(graph: Graph, progress: (line: string) => void = () => undefined): Promise<void> {
-  progress(`countries: ${await loadCountries(graph)} merged`);
 }
