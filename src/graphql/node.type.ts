@@ -1,6 +1,10 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
+import { resolveTypeById } from './entity';
 
-@InterfaceType({ description: "Anything with a stable, globally unique id, such as 'country:SG' or 'rule:ai-diffusion'." })
+@InterfaceType({
+  description: "Anything with a stable, globally unique id, such as 'country:SG' or 'rule:ai-diffusion'.",
+  resolveType: resolveTypeById,
+})
 export abstract class Node {
   @Field(() => ID, { description: 'Globally unique id: the type, a colon, and a slug.' })
   id!: string;

@@ -7,7 +7,7 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 50, description: `How many items, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: `How many items, 1 to ${MAX_PAGE_SIZE}.` })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

@@ -1,9 +1,20 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AgencyResolver, OfficialActionResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
+import { LineageResolver } from '../domain/lineage/lineage.resolver';
+import { NodeResolver } from '../domain/node/node.resolver';
+import { ChipProductResolver, CompanyResolver } from '../domain/product/product.resolver';
+import { RuleResolver } from '../domain/rule/rule.resolver';
+import { TouchResolver } from '../domain/rule/touch.resolver';
+import { SearchResolver } from '../domain/search/search.resolver';
+import { TierAssignmentResolver, TierResolver } from '../domain/tier/tier.resolver';
 
-export const resolvers = [CountryResolver] as const;
+export const resolvers = [
+  NodeResolver, CountryResolver, TierResolver, TierAssignmentResolver, RuleResolver, TouchResolver, LineageResolver,
+  AgencyResolver, OfficialResolver, OfficialActionResolver, ChipProductResolver, CompanyResolver, SearchResolver,
+] as const;
 
 /** Builds the executable schema; input classes are validated with class-validator before any resolver runs. */
 export function createSchema(): Promise<GraphQLSchema> {

@@ -6,7 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLSchema } from 'graphql';
-import { Context } from '../graphql/context';
+import { Context, createContext } from '../graphql/context';
+import { formatError } from '../graphql/errors';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 
@@ -28,6 +29,7 @@ export interface RunningServer {
 export function createApollo(schema: GraphQLSchema, httpServer?: http.Server): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
+    formatError,
     plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
   });
 }
@@ -47,7 +49,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ graph: options.graph, requestId: req.header('x-request-id') ?? randomUUID() }),
+      context: async ({ req }) => createContext(options.graph, req.header('x-request-id') ?? randomUUID()),
     }),
   );
 

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import neo4j, { Driver, ManagedTransaction, RecordShape, isRetryableError } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, isRetryableError } from 'neo4j-driver';
 
 /** A Cypher statement with a name, so logs, tests and benchmarks can refer to it. */
 export interface NamedQuery {
@@ -42,7 +42,7 @@ export class Graph {
   }
 
   /** Runs one read statement (retried by the driver on transient errors) and returns its records as objects. */
-  async read<T extends RecordShape>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+  async read<T>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.statementCount += 1;
     try {
       const result = await this.driver.executeQuery(query.cypher, params, {
@@ -98,10 +98,10 @@ export class CountingTransaction {
     private readonly graph: Graph,
   ) {}
 
-  async run<T extends RecordShape>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
+  async run<T>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.graph.statementCount += 1;
-    const result = await this.tx.run<T>(query.cypher, params);
-    return result.records.map((record) => record.toObject());
+    const result = await this.tx.run(query.cypher, params);
+    return result.records.map((record) => record.toObject() as T);
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLSchema } from 'graphql';
-import { Context } from '../../src/graphql/context';
+import { Context, createContext } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import { createApollo } from '../../src/http/server';
 import { Graph } from '../../src/neo4j/graph';
@@ -25,7 +25,7 @@ export async function createTestApp() {
   async function execute(query: string, variables: Record<string, unknown> = {}) {
     const response = await apollo.executeOperation<Record<string, any>>(
       { query, variables },
-      { contextValue: { graph, requestId: 'test' } satisfies Context },
+      { contextValue: createContext(graph, 'test') },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;

@@ -1,3 +1,4 @@
+import { batched } from '../../graphql/loaders';
 import { NamedQuery } from '../../neo4j/graph';
 
 /** One country by its ISO code. */
@@ -24,3 +25,8 @@ CALL {
 }
 RETURN countries, totalCount`,
 };
+
+export const companiesOfCountry = batched('companiesOfCountry', `
+  MATCH (:Country {id: id})<-[:BASED_IN]-(company:Company)
+  WITH company ORDER BY company.id
+  RETURN collect(company {.*}) AS items`);

@@ -1,8 +1,12 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { decodeCursor, PageArgs, toConnection } from '../../graphql/pagination';
+import { DateScalar } from '../../graphql/scalars';
+import { Company } from '../product/product.type';
+import { assignmentsOfCountry } from '../tier/tier.queries';
+import { TierAssignment } from '../tier/tier.type';
 import { CountryCodeArgs } from './country.input';
-import { countriesPage, countryByCode } from './country.queries';
+import { companiesOfCountry, countriesPage, countryByCode } from './country.queries';
 import { Country, CountryConnection } from './country.type';
 
 @Resolver(() => Country)
@@ -18,5 +22,19 @@ export class CountryResolver {
     const params = { after: decodeCursor(after), limit: first + 1 };
     const [row] = await graph.read<{ countries: Country[]; totalCount: number }>(countriesPage, params);
     return toConnection(row.countries, first, row.totalCount, (country) => country.code);
+  }
+
+  @FieldResolver(() => [TierAssignment], { description: 'Tier memberships, oldest first; only those in force on asOf when it is given.' })
+  tierAssignments(
+    @Root() country: Country,
+    @Ctx() { loaders }: Context,
+    @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) asOf?: unknown,
+  ) {
+    return loaders.many<TierAssignment>(assignmentsOfCountry, country.id, { asOf: asOf ?? null });
+  }
+
+  @FieldResolver(() => [Company], { description: 'Companies based here.' })
+  companies(@Root() country: Country, @Ctx() { loaders }: Context) {
+    return loaders.many<Company>(companiesOfCountry, country.id);
   }
 }

@@ -1,0 +1,74 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../../graphql/node.type';
+import { DateScalar } from '../../graphql/scalars';
+import { Rule } from '../rule/rule.type';
+
+@ObjectType({ implements: Node, description: 'A government body, such as the Bureau of Industry and Security.' })
+export class Agency extends Node {
+  @Field({ description: 'Full name.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Acronym, e.g. "BIS".' })
+  acronym?: string | null;
+}
+
+@ObjectType({ implements: Node, description: 'A person who held a post and acted on rules.' })
+export class Official extends Node {
+  @Field({ description: 'Name as primary sources spell it.' })
+  name!: string;
+
+  @Field(() => [String], { description: 'Other spellings, including wrong ones seen in secondary sources.' })
+  aliases!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Caveats, e.g. spelling disagreements.' })
+  note?: string | null;
+}
+
+@ObjectType({ description: "An official's tenure in a post at an agency." })
+export class Office {
+  @Field(() => Official, { description: 'Who held it.' })
+  official!: Official;
+
+  @Field(() => Agency, { description: 'Where.' })
+  agency!: Agency;
+
+  @Field({ description: 'The post, e.g. "Under Secretary of Commerce for Industry and Security".' })
+  title!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day in the post, where known.' })
+  validFrom?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day out of the post; null while held or unknown.' })
+  validTo?: unknown;
+
+  @Field(() => String, { nullable: true, description: 'What is known and unknown about the dates.' })
+  note?: string | null;
+}
+
+export enum OfficialActionKind {
+  SIGNED = 'SIGNED',
+  ANNOUNCED = 'ANNOUNCED',
+  INSTRUCTED = 'INSTRUCTED',
+  STATED = 'STATED',
+}
+registerEnumType(OfficialActionKind, { name: 'OfficialActionKind', description: 'What an official did about a rule.' });
+
+@ObjectType({ description: 'Something an official did about a rule, on a date, with its sources.' })
+export class OfficialAction {
+  @Field(() => Official, { description: 'Who acted.' })
+  official!: Official;
+
+  @Field(() => Rule, { description: 'The rule acted on.' })
+  rule!: Rule;
+
+  @Field(() => OfficialActionKind, { description: 'What they did.' })
+  kind!: OfficialActionKind;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When.' })
+  on?: unknown;
+
+  @Field(() => String, { nullable: true, description: 'A short description or quotation, with its source.' })
+  text?: string | null;
+
+  sourceIds!: string[];
+}

@@ -1,0 +1,44 @@
+import { IsEnum, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { GraphQLError } from 'graphql';
+import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { expectIdOf } from '../../graphql/entity';
+import { Rule } from '../rule/rule.type';
+import { lineageQueries, MAX_LINEAGE_DEPTH } from './lineage.queries';
+import { Lineage, LineageDirection, LineageEdge } from './lineage.type';
+import { toMermaid } from './mermaid';
+
+@ArgsType()
+class RuleLineageArgs {
+  @Field(() => ID, { description: "The rule, e.g. 'rule:ai-diffusion'." })
+  @IsString()
+  @MaxLength(200)
+  id!: string;
+
+  @Field(() => LineageDirection, { nullable: true, defaultValue: LineageDirection.BOTH, description: 'Which way to walk.' })
+  @IsEnum(LineageDirection)
+  direction = LineageDirection.BOTH;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: `How many hops at most, 1 to ${MAX_LINEAGE_DEPTH}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LINEAGE_DEPTH)
+  maxDepth = 10;
+}
+
+@Resolver()
+export class LineageResolver {
+  @Query(() => Lineage, { description: 'What a rule revoked, amended, superseded or implemented, and what did so to it, up to maxDepth hops.' })
+  async ruleLineage(@Args() { id, direction, maxDepth }: RuleLineageArgs, @Ctx() { graph }: Context): Promise<Lineage> {
+    expectIdOf('rule', id, 'id');
+    const [row] = await graph.read<{ root: Rule; edges: LineageEdge[] }>(lineageQueries[maxDepth], { id, direction });
+    if (!row) throw new GraphQLError(`No rule has id ${JSON.stringify(id)}.`, { extensions: { code: 'NOT_FOUND', argumentName: 'id' } });
+    const rules = new Map<string, Rule>([[row.root.id, row.root]]);
+    for (const edge of row.edges) {
+      rules.set(edge.from.id, edge.from);
+      rules.set(edge.to.id, edge.to);
+    }
+    const drawnEdges = row.edges.map((edge) => ({ fromId: edge.from.id, toId: edge.to.id, kind: edge.kind }));
+    return { root: row.root, rules: [...rules.values()], edges: row.edges, mermaid: toMermaid(row.root.id, [...rules.values()], drawnEdges) };
+  }
+}

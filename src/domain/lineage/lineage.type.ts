@@ -1,0 +1,51 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars';
+import { Rule } from '../rule/rule.type';
+
+export enum LineageDirection {
+  ANCESTORS = 'ANCESTORS',
+  DESCENDANTS = 'DESCENDANTS',
+  BOTH = 'BOTH',
+}
+registerEnumType(LineageDirection, {
+  name: 'LineageDirection',
+  description: 'ANCESTORS: what the rule revoked, amended, superseded or implemented, and so on back; DESCENDANTS: what did so to it; BOTH: the two together.',
+});
+
+export enum LineageKind {
+  REVOKES = 'REVOKES',
+  AMENDS = 'AMENDS',
+  SUPERSEDES = 'SUPERSEDES',
+  IMPLEMENTS = 'IMPLEMENTS',
+}
+registerEnumType(LineageKind, { name: 'LineageKind', description: 'How one rule acts on another.' });
+
+@ObjectType({ description: 'One rule acting on another: `from` revokes, amends, supersedes or implements `to`.' })
+export class LineageEdge {
+  @Field(() => Rule, { description: 'The acting rule.' })
+  from!: Rule;
+
+  @Field(() => Rule, { description: 'The rule acted on.' })
+  to!: Rule;
+
+  @Field(() => LineageKind, { description: 'How.' })
+  kind!: LineageKind;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When.' })
+  on?: unknown;
+}
+
+@ObjectType({ description: 'The rules around a rule, linked by lineage edges, with a drawing.' })
+export class Lineage {
+  @Field(() => Rule, { description: 'The rule asked about.' })
+  root!: Rule;
+
+  @Field(() => [Rule], { description: 'Every rule reached, the root included.' })
+  rules!: Rule[];
+
+  @Field(() => [LineageEdge], { description: 'Every edge between them.' })
+  edges!: LineageEdge[];
+
+  @Field({ description: 'The same graph as a Mermaid flowchart, for drawing.' })
+  mermaid!: string;
+}

@@ -1,0 +1,124 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { IdArgs } from '../../graphql/id.args';
+import { expectIdOf, typeOfId } from '../../graphql/entity';
+import { decodeCursor, toConnection } from '../../graphql/pagination';
+import { DateScalar } from '../../graphql/scalars';
+import { Agency, OfficialAction } from '../agency/agency.type';
+import { toLuceneQuery } from '../search/lucene';
+import { sourcesCitedByRule } from '../source/source.queries';
+import { Source } from '../source/source.type';
+import { Tier } from '../tier/tier.type';
+import { RulesArgs, RulesTouchingArgs } from './rule.input';
+import * as q from './rule.queries';
+import { ruleStatus } from './rule.status';
+import { Rule, RuleConnection, RuleStatus } from './rule.type';
+import { Touch } from './touch.type';
+
+/** Hits scoring at least this share of the best hit count as what the text names. */
+const RELATIVE_SCORE = 0.5;
+
+@Resolver(() => Rule)
+export class RuleResolver {
+  @Query(() => Rule, { nullable: true, description: 'A rule by id; null when there is none.' })
+  async rule(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Rule | null> {
+    expectIdOf('rule', id, 'id');
+    const [row] = await graph.read<{ rule: Rule }>(q.ruleById, { id });
+    return row?.rule ?? null;
+  }
+
+  @Query(() => RuleConnection, { description: 'Rules, in id order, optionally filtered.' })
+  async rules(@Args() { filter, first, after }: RulesArgs, @Ctx() { graph }: Context) {
+    const params = {
+      kinds: filter?.kinds ?? null,
+      inForceOn: filter?.inForceOn ?? null,
+      agencyId: filter?.issuedByAgencyId ?? null,
+      text: filter?.text ?? null,
+      after: decodeCursor(after),
+      limit: first + 1,
+    };
+    const [row] = await graph.read<{ rules: Rule[]; totalCount: number }>(q.rulesPage, params);
+    return toConnection(row.rules, first, row.totalCount, (rule) => rule.id);
+  }
+
+  @Query(() => [Touch], {
+    description:
+      "Rules that touch an entity, given by id or by name (e.g. 'Huawei Ascend' matches the Ascend products and their maker), directly or along a path; only those in force on asOf when given.",
+  })
+  async rulesTouching(@Args() { entity, asOf }: RulesTouchingArgs, @Ctx() { graph }: Context): Promise<Touch[]> {
+    if (typeOfId(entity)) return graph.read<Touch>(q.rulesTouchingId, { targetId: entity, asOf: asOf ?? null });
+    const lucene = toLuceneQuery(entity);
+    if (!lucene) return [];
+    return graph.read<Touch>(q.rulesTouchingText, { lucene, relativeScore: RELATIVE_SCORE, asOf: asOf ?? null });
+  }
+
+  @FieldResolver(() => RuleStatus, { description: 'Status on asOf (today when not given).' })
+  status(@Root() rule: Rule, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) asOf?: { toString(): string }): RuleStatus {
+    return ruleStatus(rule, asOf);
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Who issued it.' })
+  issuedBy(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Agency>(q.agenciesOfRule, rule.id);
+  }
+
+  @FieldResolver(() => [Tier], { description: 'The tiers it defines, least restricted first.' })
+  tiers(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Tier>(q.tiersOfRule, rule.id);
+  }
+
+  @FieldResolver(() => [Touch], { description: 'What this rule targets, directly.' })
+  touches(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Touch>(q.directTouchesOfRule, rule.id);
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules this one revoked.' })
+  revokes(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageTargets, rule.id, { kind: 'REVOKES' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules that revoked this one.' })
+  revokedBy(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageSources, rule.id, { kind: 'REVOKES' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules this one amended.' })
+  amends(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageTargets, rule.id, { kind: 'AMENDS' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules that amended this one.' })
+  amendedBy(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageSources, rule.id, { kind: 'AMENDS' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules this one superseded.' })
+  supersedes(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageTargets, rule.id, { kind: 'SUPERSEDES' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules that superseded this one.' })
+  supersededBy(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageSources, rule.id, { kind: 'SUPERSEDES' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules this one implements.' })
+  implements(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageTargets, rule.id, { kind: 'IMPLEMENTS' });
+  }
+
+  @FieldResolver(() => [Rule], { description: 'Rules that implement this one.' })
+  implementedBy(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Rule>(q.lineageSources, rule.id, { kind: 'IMPLEMENTS' });
+  }
+
+  @FieldResolver(() => [OfficialAction], { description: 'Officials who signed, announced or gave instructions about this rule.' })
+  officialActions(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<OfficialAction>(q.actionsOnRule, rule.id);
+  }
+
+  @FieldResolver(() => [Source], { description: 'Where the facts about this rule come from.' })
+  sources(@Root() rule: Rule, @Ctx() { loaders }: Context) {
+    return loaders.many<Source>(sourcesCitedByRule, rule.id);
+  }
+}

@@ -1,0 +1,75 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType } from '../../graphql/connection';
+import { Node } from '../../graphql/node.type';
+import { DateScalar } from '../../graphql/scalars';
+
+export enum RuleKind {
+  INTERIM_FINAL_RULE = 'INTERIM_FINAL_RULE',
+  FINAL_RULE = 'FINAL_RULE',
+  PROPOSED_RULE = 'PROPOSED_RULE',
+  RESCISSION = 'RESCISSION',
+  GUIDANCE = 'GUIDANCE',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
+  ENTITY_LIST_ACTION = 'ENTITY_LIST_ACTION',
+}
+registerEnumType(RuleKind, { name: 'RuleKind', description: 'What sort of instrument a rule is.' });
+
+export enum RuleStatus {
+  PENDING = 'PENDING',
+  IN_FORCE = 'IN_FORCE',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(RuleStatus, {
+  name: 'RuleStatus',
+  description: 'PENDING before it takes effect, IN_FORCE from then, REVOKED from its revocation date.',
+});
+
+@ObjectType({ implements: Node, description: 'A rule, guidance or other policy instrument.' })
+export class Rule extends Node {
+  @Field({ description: 'Official title.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'The name people use, e.g. "AI Diffusion Rule".' })
+  shortName?: string | null;
+
+  @Field(() => [String], { description: 'Other names it goes by.' })
+  aliases!: string[];
+
+  @Field(() => RuleKind, { description: 'What sort of instrument it is.' })
+  kind!: RuleKind;
+
+  @Field(() => String, { nullable: true, description: "Federal Register citation, e.g. '90 FR 4544'." })
+  citation?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Federal Register document number, e.g. '2025-00636'." })
+  documentNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Regulation Identifier Number, e.g. '0694-AJ90'." })
+  rin?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What it does, in a few sentences.' })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Caveats: disputed dates, unconfirmed facts, what secondary sources got wrong.' })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The US administration that issued it.' })
+  administration?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was issued or announced.' })
+  issuedOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was published in the Federal Register.' })
+  publishedOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it took effect.' })
+  effectiveOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When compliance became mandatory.' })
+  complianceOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was revoked, if it was.' })
+  revokedOn?: unknown;
+}
+
+export const RuleConnection = connectionType(Rule, 'Rule');

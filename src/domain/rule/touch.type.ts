@@ -1,0 +1,30 @@
+import { Field, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars';
+import { Entity } from '../node/entity.type';
+import { Rule } from './rule.type';
+
+@ObjectType({ description: 'How a rule reaches a target: directly, or along a path (e.g. rule -> company -> product).' })
+export class Touch {
+  @Field(() => Rule, { description: 'The rule.' })
+  rule!: Rule;
+
+  @Field(() => Entity, { description: 'What it reaches.' })
+  target!: typeof Entity;
+
+  @Field({ description: 'The relationship from the rule, e.g. TARGETS, RESTRICTS, PROHIBITS_USE.' })
+  relation!: string;
+
+  @Field(() => [Entity], { description: 'The entities from the rule to the target, both ends included.' })
+  path!: (typeof Entity)[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day the touch holds.' })
+  validFrom?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day it no longer holds (e.g. the rule was revoked); null while in force.' })
+  validTo?: unknown;
+
+  @Field(() => String, { nullable: true, description: 'What the touch means, with caveats.' })
+  note?: string | null;
+
+  sourceIds!: string[];
+}

@@ -1,0 +1,78 @@
+import { GraphQLFormattedError, GraphQLError, Kind, parse, visit } from 'graphql';
+
+/** type-graphql's class-validator failures: one entry per bad field, nested for inputs. */
+interface ValidationFailure {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationFailure[];
+}
+
+function describeFailures(failures: ValidationFailure[], prefix = ''): { fields: string[]; messages: string[] } {
+  const fields: string[] = [];
+  const messages: string[] = [];
+  for (const failure of failures) {
+    const field = prefix ? `${prefix}.${failure.property}` : failure.property;
+    if (failure.constraints) {
+      fields.push(field);
+      messages.push(...Object.values(failure.constraints));
+    }
+    const nested = describeFailures(failure.children ?? [], field);
+    fields.push(...nested.fields);
+    messages.push(...nested.messages);
+  }
+  return { fields, messages };
+}
+
+/** The argument (or input field path) whose literal value holds the error position, e.g. "filter.inForceOn". */
+function argumentAt(error: GraphQLError): string | null {
+  const position = error.positions?.[0];
+  if (position === undefined || !error.source) return null;
+  let found: string | null = null;
+  const names: string[] = [];
+  visit(parse(error.source), {
+    enter(node) {
+      if ((node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) && node.loc) {
+        const inside = node.loc.start <= position && position <= node.loc.end;
+        if (inside) names.push(node.name.value);
+        return inside ? undefined : false;
+      }
+      return undefined;
+    },
+    leave(node) {
+      if ((node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) && names.length > 0) {
+        found ??= names.join('.');
+        names.pop();
+      }
+    },
+  });
+  return found;
+}
+
+const BAD_LITERAL = /^(Expected value of type|Value ".*" does not exist in|Value is not a valid|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent|Enum ".*" cannot represent)/;
+
+/**
+ * Every bad input reaches the client as BAD_USER_INPUT with the argument named: class-validator
+ * failures (type-graphql) and literal values graphql-js refused during validation alike.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  const failures = extensions.validationErrors as ValidationFailure[] | undefined;
+  if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(failures)) {
+    const { fields, messages } = describeFailures(failures);
+    const { validationErrors: _dropped, ...rest } = extensions;
+    return {
+      ...formatted,
+      message: `Invalid argument ${fields.map((f) => `"${f}"`).join(', ')}: ${messages.join('; ')}`,
+      extensions: { ...rest, code: 'BAD_USER_INPUT', argumentNames: fields },
+    };
+  }
+  if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && BAD_LITERAL.test(formatted.message) && error instanceof GraphQLError) {
+    const argumentName = argumentAt(error);
+    return {
+      ...formatted,
+      message: argumentName ? `Invalid value for argument "${argumentName}": ${formatted.message}` : formatted.message,
+      extensions: { ...extensions, code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
+    };
+  }
+  return formatted;
+}

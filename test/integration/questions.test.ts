@@ -1,0 +1,142 @@
+import { createTestApp } from '../support/app';
+
+/** The questions of the seed story, answered through GraphQL from the real graph. */
+describe('questions analysts ask', () => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function data(query: string, variables?: Record<string, unknown>) {
+    const result = await app.execute(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  }
+
+  it('which rules touch Huawei Ascend chips, directly or through Huawei', async () => {
+    const { rulesTouching } = await data(`{
+      rulesTouching(entity: "Huawei Ascend") {
+        rule { id } relation target { ... on ChipProduct { id } ... on Company { id } }
+        path { ... on Rule { id } ... on Company { id } ... on ChipProduct { id } }
+      }
+    }`);
+    const pairs = rulesTouching.map((t: any) => `${t.rule.id} ${t.relation} ${t.path.map((p: any) => p.id).join('>')}`);
+    for (const chip of ['910b', '910c', '910d']) {
+      expect(pairs).toContain(`rule:gp10-huawei-ascend-guidance PROHIBITS_USE rule:gp10-huawei-ascend-guidance>chipProduct:huawei-ascend-${chip}`);
+      expect(pairs).toContain(`rule:huawei-entity-list-2019 TARGETS rule:huawei-entity-list-2019>company:huawei>chipProduct:huawei-ascend-${chip}`);
+    }
+    expect(pairs).toContain('rule:huawei-entity-list-2019 TARGETS rule:huawei-entity-list-2019>company:huawei');
+    expect(pairs.every((p: string) => !p.includes('nvidia'))).toBe(true);
+  });
+
+  it('finds the same touches by id, keeps only those in force with asOf, and nothing for an unknown id', async () => {
+    const result = await data(`{
+      byId: rulesTouching(entity: "chipProduct:huawei-ascend-910c") { rule { id } }
+      before: rulesTouching(entity: "chipProduct:huawei-ascend-910c", asOf: "2025-01-01") { rule { id } }
+      h100Now: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-06-01") { rule { id } }
+      h100Then: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-03-01") { rule { id } }
+      unknown: rulesTouching(entity: "chipProduct:no-such-chip") { rule { id } }
+    }`);
+    expect(new Set(result.byId.map((t: any) => t.rule.id))).toEqual(new Set(['rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019']));
+    expect(result.before.map((t: any) => t.rule.id)).toEqual(['rule:huawei-entity-list-2019']);
+    expect(result.h100Then.map((t: any) => t.rule.id)).toContain('rule:ai-diffusion');
+    expect(result.h100Now.map((t: any) => t.rule.id)).not.toContain('rule:ai-diffusion');
+    expect(result.unknown).toEqual([]);
+  });
+
+  it('which countries moved out of tier two in May 2025, and why', async () => {
+    const { tierChanges } = await data(`{
+      tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) {
+        country { code } left { tier { level } validFrom validTo } entered { tier { id } } on cause { id }
+      }
+    }`);
+    const codes = tierChanges.map((c: any) => c.country.code);
+    expect(codes).toHaveLength(200);
+    expect(codes).toEqual(expect.arrayContaining(['SG', 'IN', 'IL', 'AE', 'PT', 'GF']));
+    expect(codes).not.toContain('ES');
+    expect(tierChanges[0]).toMatchObject({
+      left: { tier: { level: 2 }, validFrom: '2025-01-13', validTo: '2025-05-13' },
+      entered: null,
+      on: '2025-05-13',
+      cause: { id: 'rule:ai-diffusion-rescission' },
+    });
+    const none = await data('{ tierChanges(from: "2025-06-01", to: "2025-12-31", fromLevel: 2) { country { code } } }');
+    expect(none.tierChanges).toEqual([]);
+  });
+
+  it('what tier Singapore, Spain and Macau were in on 2025-03-01 and on 2025-06-01', async () => {
+    const query = `query ($day: Date) {
+      sg: country(code: "SG") { tierAssignments(asOf: $day) { tier { level name rule { id } } sources { id } } }
+      es: country(code: "ES") { tierAssignments(asOf: $day) { tier { level } } }
+      mo: country(code: "MO") { tierAssignments(asOf: $day) { tier { level } } }
+    }`;
+    const march = await data(query, { day: '2025-03-01' });
+    expect(march.sg.tierAssignments).toEqual([
+      { tier: { level: 2, name: 'Tier 2', rule: { id: 'rule:ai-diffusion' } }, sources: [{ id: 'source:fr-2025-00636' }] },
+    ]);
+    expect(march.es.tierAssignments).toEqual([{ tier: { level: 1 } }]);
+    expect(march.mo.tierAssignments).toEqual([{ tier: { level: 3 } }]);
+    const june = await data(query, { day: '2025-06-01' });
+    expect([june.sg, june.es, june.mo].map((c: any) => c.tierAssignments)).toEqual([[], [], []]);
+    const history = await data('{ country(code: "SG") { tierAssignments { validFrom validTo } } }');
+    expect(history.country.tierAssignments).toEqual([{ validFrom: '2025-01-13', validTo: '2025-05-13' }]);
+  });
+
+  it('who instructed BIS not to enforce the rule, and what post they held', async () => {
+    const { rule } = await data(`{
+      rule(id: "rule:ai-diffusion") {
+        officialActions { kind on text official { name offices { title agency { acronym } } } sources { publisher } }
+      }
+    }`);
+    const instructed = rule.officialActions.filter((a: any) => a.kind === 'INSTRUCTED');
+    expect(instructed).toHaveLength(1);
+    expect(instructed[0]).toMatchObject({
+      on: '2025-05-13',
+      official: { name: 'Jeffrey Kessler', offices: [{ title: 'Under Secretary of Commerce for Industry and Security', agency: { acronym: 'BIS' } }] },
+    });
+    expect(instructed[0].text).toMatch(/not to enforce/);
+    expect(instructed[0].sources.map((s: any) => s.publisher)).toContain('Bureau of Industry and Security');
+    const { agency } = await data('{ agency(id: "agency:bis") { officials(asOf: "2025-01-13") { official { name } } } }');
+    expect(agency.officials.map((o: any) => o.official.name)).toEqual(['Alan F. Estevez', 'Jeffrey Kessler']);
+  });
+
+  it('the lineage of the AI Diffusion Rule, with a Mermaid drawing that parses back to the same graph', async () => {
+    const { ruleLineage } = await data(`{
+      ruleLineage(id: "rule:ai-diffusion", direction: BOTH, maxDepth: 5) {
+        root { id } rules { id shortName title } edges { from { id } to { id } kind on } mermaid
+      }
+    }`);
+    const edges = ruleLineage.edges.map((e: any) => `${e.from.id} ${e.kind} ${e.to.id}`);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        'rule:ai-diffusion-rescission REVOKES rule:ai-diffusion',
+        'rule:ai-diffusion AMENDS rule:advanced-computing-2023',
+        'rule:advanced-computing-2023 AMENDS rule:advanced-computing-2022',
+      ]),
+    );
+    const lines: string[] = ruleLineage.mermaid.split('\n');
+    expect(lines[0]).toBe('flowchart LR');
+    const nodes = new Map(lines.map((l) => /^\s+(r\d+)\["([^"]*)"\]$/.exec(l)).filter(Boolean).map((m) => [m![1], m![2]]));
+    const arrows = lines.map((l) => /^\s+(r\d+) -->\|(\w+)\| (r\d+)$/.exec(l)).filter(Boolean);
+    expect(nodes.size).toBe(ruleLineage.rules.length);
+    expect(arrows).toHaveLength(ruleLineage.edges.length);
+    for (const arrow of arrows) expect(nodes.has(arrow![1]) && nodes.has(arrow![3])).toBe(true);
+    const names = ruleLineage.rules.map((r: any) => r.shortName ?? r.title).sort();
+    expect([...nodes.values()].sort()).toEqual(names);
+
+    const shallow = await data('{ ruleLineage(id: "rule:ai-diffusion", direction: ANCESTORS, maxDepth: 1) { rules { id } } }');
+    expect(shallow.ruleLineage.rules.map((r: any) => r.id)).toEqual(['rule:ai-diffusion', 'rule:advanced-computing-2023']);
+  });
+
+  it('what the rescission revoked, and what replaced it', async () => {
+    const { rule } = await data(`{
+      rule(id: "rule:ai-diffusion-rescission") { kind status(asOf: "2025-06-01") revokes { id revokedOn status(asOf: "2025-06-01") revokedBy { id } supersededBy { id } } }
+    }`);
+    expect(rule).toEqual({
+      kind: 'RESCISSION',
+      status: 'IN_FORCE',
+      revokes: [{ id: 'rule:ai-diffusion', revokedOn: '2025-05-13', status: 'REVOKED', revokedBy: [{ id: 'rule:ai-diffusion-rescission' }], supersededBy: [] }],
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { createTestApp } from '../support/app';
+
+describe('the read API', () => {
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function data(query: string, variables?: Record<string, unknown>) {
+    const result = await app.execute(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  }
+
+  async function badInput(query: string, argument: string, variables?: Record<string, unknown>) {
+    const result = await app.execute(query, variables);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toContain(`"${argument}"`);
+  }
+
+  it('gives a rule its status on a day by the half-open interval rule', async () => {
+    const statuses = await data(`{
+      rule(id: "rule:ai-diffusion") {
+        before: status(asOf: "2025-01-12") first: status(asOf: "2025-01-13") during: status(asOf: "2025-05-12")
+        revokedDay: status(asOf: "2025-05-13") now: status
+      }
+    }`);
+    expect(statuses.rule).toEqual({ before: 'PENDING', first: 'IN_FORCE', during: 'IN_FORCE', revokedDay: 'REVOKED', now: 'REVOKED' });
+  });
+
+  it('resolves node(id) for every type and null for an id nothing has', async () => {
+    const ids = ['country:SG', 'tier:ai-diffusion-2', 'rule:ai-diffusion', 'agency:bis', 'official:jeffrey-kessler',
+      'chipProduct:nvidia-h100', 'company:huawei', 'source:fr-2025-00636'];
+    for (const id of ids) {
+      const { node } = await data('query ($id: ID!) { node(id: $id) { __typename id } }', { id });
+      expect(node.id).toBe(id);
+    }
+    const missing = await data('{ a: node(id: "rule:none") { id } b: node(id: "nonsense") { id } c: rule(id: "rule:none") { id } d: company(id: "company:none") { id } }');
+    expect(missing).toEqual({ a: null, b: null, c: null, d: null });
+  });
+
+  it('reads every type of the contract with its relationships', async () => {
+    const { chipProduct, company, tier } = await data(`{
+      chipProduct(id: "chipProduct:nvidia-h100") { name family tpp eccn maker { name country { code } products { name } } }
+      company(id: "company:huawei") { country { code companies { id } } products { name } }
+      tier(id: "tier:ai-diffusion-2") { level computeCapTpp rule { shortName tiers { level } issuedBy { acronym parent { acronym } rules { id } } } }
+    }`);
+    expect(chipProduct).toMatchObject({ name: 'Nvidia H100', family: 'Hopper', tpp: 15831, eccn: '3A090.a', maker: { name: 'Nvidia', country: { code: 'US' } } });
+    expect(chipProduct.maker.products).toHaveLength(5);
+    expect(company.country.code).toBe('CN');
+    expect(company.country.companies.map((c: any) => c.id)).toEqual(['company:huawei', 'company:smic']);
+    expect(company.products.map((p: any) => p.name)).toEqual(['Huawei Ascend 910B', 'Huawei Ascend 910C', 'Huawei Ascend 910D']);
+    expect(tier).toMatchObject({ level: 2, computeCapTpp: 790000000, rule: { shortName: 'AI Diffusion Rule', tiers: [{ level: 1 }, { level: 2 }, { level: 3 }] } });
+    expect(tier.rule.issuedBy[0]).toMatchObject({ acronym: 'BIS', parent: { acronym: 'DOC' } });
+    expect(tier.rule.issuedBy[0].rules.length).toBe(14);
+  });
+
+  it('pages tier members and rules with cursors, and filters rules', async () => {
+    const first = await data('{ tier(id: "tier:ai-diffusion-1") { countries(asOf: "2025-03-01", first: 20) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } } }');
+    const page = first.tier.countries;
+    expect(page.totalCount).toBe(25);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const rest = await data('query ($after: String) { tier(id: "tier:ai-diffusion-1") { countries(asOf: "2025-03-01", first: 20, after: $after) { edges { node { code } } pageInfo { hasNextPage } } } }', { after: page.pageInfo.endCursor });
+    expect(rest.tier.countries.edges).toHaveLength(5);
+    expect(rest.tier.countries.pageInfo.hasNextPage).toBe(false);
+    const after = await data('{ tier(id: "tier:ai-diffusion-1") { countries(asOf: "2025-06-01") { totalCount } } }');
+    expect(after.tier.countries.totalCount).toBe(0);
+
+    const guidance = await data('{ rules(filter: { kinds: [GUIDANCE] }) { totalCount edges { node { id } } } }');
+    expect(guidance.rules.totalCount).toBe(3);
+    const inForce = await data('{ rules(filter: { inForceOn: "2025-03-01", text: "diffusion" }) { edges { node { id } } } }');
+    expect(inForce.rules.edges.map((e: any) => e.node.id)).toEqual(['rule:ai-diffusion', 'rule:foundry-due-diligence-2025']);
+    const byAgency = await data('{ rules(filter: { issuedByAgencyId: "agency:bis" }, first: 5) { totalCount edges { cursor } pageInfo { hasNextPage } } }');
+    expect(byAgency.rules).toMatchObject({ totalCount: 14, pageInfo: { hasNextPage: true } });
+  });
+
+  it('searches names, aliases, citations and document numbers, tolerating typos, best first', async () => {
+    const top = async (text: string) => (await data('query ($text: String!) { search(text: $text, first: 5) { score entity { ... on Node { id } } } }', { text })).search;
+    expect((await top('Ascnd')).map((h: any) => h.entity.id)).toEqual(expect.arrayContaining(['chipProduct:huawei-ascend-910b']));
+    expect((await top('Kesler'))[0].entity.id).toBe('official:jeffrey-kessler');
+    expect((await top('Singapor'))[0].entity.id).toBe('country:SG');
+    expect((await top('Burma'))[0].entity.id).toBe('country:MM');
+    expect((await top('UAE'))[0].entity.id).toBe('country:AE');
+    expect((await top('90 FR 4544'))[0].entity.id).toBe('rule:ai-diffusion');
+    expect((await top('2025-00711'))[0].entity.id).toBe('rule:foundry-due-diligence-2025');
+    const hits = await top('Huawei');
+    expect(hits.map((h: any) => h.score)).toEqual([...hits.map((h: any) => h.score)].sort((a, b) => b - a));
+    expect(await top('+-&&||!(){}[]^"~*?:\\/')).toEqual([]);
+  });
+
+  it('refuses bad arguments with BAD_USER_INPUT naming the argument', async () => {
+    await badInput('{ rule(id: "rule:ai-diffusion") { status(asOf: "2025-13-45") } }', 'asOf');
+    await badInput('query ($day: Date) { country(code: "SG") { tierAssignments(asOf: $day) { validFrom } } }', '$day', { day: 'yesterday' });
+    await badInput('{ ruleLineage(id: "rule:ai-diffusion", direction: SIDEWAYS) { mermaid } }', 'direction');
+    await badInput('{ ruleLineage(id: "rule:ai-diffusion", maxDepth: 26) { mermaid } }', 'maxDepth');
+    await badInput('{ ruleLineage(id: "rule:ai-diffusion", maxDepth: 0) { mermaid } }', 'maxDepth');
+    await badInput('{ country(code: "S1") { name } }', 'code');
+    await badInput('{ countries(first: 101) { totalCount } }', 'first');
+    await badInput('{ rules(filter: { inForceOn: "soon" }) { totalCount } }', 'filter.inForceOn');
+    await badInput('{ tierChanges(from: "2025-06-01", to: "2025-05-01") { on } }', 'to');
+    await badInput('{ rule(id: "country:SG") { id } }', 'id');
+    await badInput('{ countries(after: "bogus") { totalCount } }', 'after');
+  });
+
+  it('answers a nested list with a bounded number of statements, not one per item', async () => {
+    const before = app.graph.statementCount;
+    const result = await data(`{
+      countries(first: 50) { edges { node { code tierAssignments { tier { rule { issuedBy { name } } } sources { id } } } } }
+    }`);
+    const sent = app.graph.statementCount - before;
+    expect(result.countries.edges).toHaveLength(50);
+    expect(result.countries.edges[0].node.tierAssignments[0].tier.rule.issuedBy[0].name).toBe('Bureau of Industry and Security');
+    // countries page, assignments, rule of tier, agencies of rule, sources by id: one each.
+    expect(sent).toBeLessThanOrEqual(5);
+  });
+});
