@@ -52,6 +52,10 @@ export class Config {
   @Transform(toBool) @IsBoolean()
   SEED_ON_EMPTY = true;
 
+  /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
+  @IsOptional() @IsString()
+  EDITOR_TOKENS?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 }
@@ -60,7 +64,7 @@ export class Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.keys(new Config());
   const given = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || key === 'NEO4J_URI')),
+    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || key === 'NEO4J_URI' || key === 'EDITOR_TOKENS')),
   );
   const config = plainToInstance(Config, given, { exposeDefaultValues: true });
   const errors = validateSync(config);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './config';
+import { Editors } from './domain/editor/editors';
 import { createSchema } from './graphql/schema';
 import { startServer } from './http/server';
 import { createLogger } from './logger';
@@ -33,7 +34,8 @@ async function main() {
       await loadSeed(neo4j.graph, (line) => logger.info(line));
     }
     const schema = await createSchema();
-    server = await startServer({ graph: neo4j.graph, schema, logger }, config.PORT, config.HOST);
+    const editors = Editors.parse(config.EDITOR_TOKENS);
+    server = await startServer({ graph: neo4j.graph, schema, logger, editors }, config.PORT, config.HOST);
   } catch (error) {
     await neo4j.close();
     throw error;

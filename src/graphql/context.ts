@@ -1,13 +1,25 @@
+import { Editors } from '../domain/editor/editors';
 import { Graph } from '../neo4j/graph';
 import { Loaders } from './loaders';
 
-/** What every resolver gets: the graph, this request's batching loaders, and the id that ties its log lines together. */
+/** What every resolver gets: the graph, this request's batching loaders, who may write, and the request id. */
 export interface Context {
   graph: Graph;
   loaders: Loaders;
   requestId: string;
+  editors: Editors;
+  /** The request's Authorization header, checked only by mutations. */
+  authorization?: string;
+  /** Set once the header has been checked. */
+  editor?: string;
 }
 
-export function createContext(graph: Graph, requestId: string): Context {
-  return { graph, loaders: new Loaders(graph), requestId };
+export function createContext(graph: Graph, requestId: string, editors: Editors, authorization?: string): Context {
+  return { graph, loaders: new Loaders(graph), requestId, editors, authorization };
+}
+
+/** The name of the editor making this request; throws UNAUTHENTICATED or FORBIDDEN before any write. */
+export function requireEditor(context: Context): string {
+  context.editor ??= context.editors.authenticate(context.authorization);
+  return context.editor;
 }

@@ -62,8 +62,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { validationErrors: _dropped, ...rest } = extensions;
     return {
       ...formatted,
-      message: `Invalid argument ${fields.map((f) => `"${f}"`).join(', ')}: ${messages.join('; ')}`,
-      extensions: { ...rest, code: 'BAD_USER_INPUT', argumentNames: fields },
+      message: `Invalid value for ${fields.map((f) => `"${f}"`).join(', ')}: ${messages.join('; ')}`,
+      extensions: { ...rest, code: 'BAD_USER_INPUT', invalidFields: fields },
     };
   }
   if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && BAD_LITERAL.test(formatted.message) && error instanceof GraphQLError) {

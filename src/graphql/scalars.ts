@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import neo4j, { Date as Neo4jDate, isDate } from 'neo4j-driver';
 
 const localDate = GraphQLLocalDate.toConfig();
@@ -28,3 +28,12 @@ export function toNeo4jDate(isoDate: string): Neo4jDate<number> {
   const [year, month, day] = isoDate.split('-').map(Number);
   return new neo4j.types.Date(year, month, day);
 }
+
+const dateTime = GraphQLDateTime.toConfig();
+
+/** An instant, e.g. 2026-11-28T03:22:01.123Z; always sent as an ISO 8601 string in UTC. */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  ...dateTime,
+  description: 'An instant in UTC, ISO 8601 (RFC 3339), e.g. 2026-11-28T03:22:01.123Z.',
+  serialize: (value) => (dateTime.serialize(value) as Date).toISOString(),
+});

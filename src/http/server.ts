@@ -8,6 +8,7 @@ import express from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
+import { Editors } from '../domain/editor/editors';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 
@@ -15,6 +16,7 @@ export interface ServerOptions {
   graph: Graph;
   schema: GraphQLSchema;
   logger: Logger;
+  editors: Editors;
   bodyLimit?: string;
 }
 
@@ -49,7 +51,8 @@ export async function startServer(options: ServerOptions, port: number, host: st
     '/graphql',
     express.json({ limit: options.bodyLimit ?? '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(options.graph, req.header('x-request-id') ?? randomUUID()),
+      context: async ({ req }) =>
+        createContext(options.graph, req.header('x-request-id') ?? randomUUID(), options.editors, req.header('authorization')),
     }),
   );
 

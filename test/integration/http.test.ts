@@ -2,6 +2,7 @@ import { createSchema } from '../../src/graphql/schema';
 import { RunningServer, startServer } from '../../src/http/server';
 import { createLogger } from '../../src/logger';
 import { Graph } from '../../src/neo4j/graph';
+import { Editors } from '../../src/domain/editor/editors';
 import { connectTestGraph } from '../support/app';
 
 const logger = createLogger('silent');
@@ -20,7 +21,7 @@ describe('over real HTTP', () => {
   let server: RunningServer;
   beforeAll(async () => {
     graph = connectTestGraph();
-    server = await startServer({ graph, schema: await createSchema(), logger }, 0, '127.0.0.1');
+    server = await startServer({ graph, schema: await createSchema(), logger, editors: Editors.parse('') }, 0, '127.0.0.1');
   });
   afterAll(async () => {
     await server.stop();
@@ -44,7 +45,7 @@ describe('without Neo4j', () => {
   it('answers /health with 503 and queries with SERVICE_UNAVAILABLE, and stays up', async () => {
     // Nothing listens on port 1, so every connection attempt is refused at once.
     const graph = Graph.connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '', database: 'neo4j' });
-    const server = await startServer({ graph, schema: await createSchema(), logger }, 0, '127.0.0.1');
+    const server = await startServer({ graph, schema: await createSchema(), logger, editors: Editors.parse('') }, 0, '127.0.0.1');
     try {
       const health = await fetch(server.url.replace('/graphql', '/health'));
       expect(health.status).toBe(503);

@@ -88,7 +88,7 @@ RETURN p.name AS name ORDER BY name`,
     const [row] = await graph.read<{ uncitedNodes: string[]; unsourcedEdges: string[]; dangling: string[] }>({
       name: 'testProvenance',
       cypher: `
-CALL { MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT (n)-[:CITES]->(:Source) RETURN collect(n.id) AS uncitedNodes }
+CALL { MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT (n)-[:CITES]->(:Source) RETURN collect(n.id) AS uncitedNodes }
 CALL {
   MATCH (a)-[r:IN_TIER|TARGETS|RESTRICTS|PROHIBITS_USE|REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS|SIGNED|ANNOUNCED|INSTRUCTED|STATED|HOLDS_OFFICE]->(b)
   WHERE r.sourceIds IS NULL OR size(r.sourceIds) = 0

@@ -4,6 +4,7 @@ import { Context, createContext } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
 import { createApollo } from '../../src/http/server';
 import { Graph } from '../../src/neo4j/graph';
+import { Editors } from '../../src/domain/editor/editors';
 
 /** A driver on the Neo4j that global setup started. */
 export function connectTestGraph(): Graph {
@@ -14,6 +15,9 @@ export function connectTestGraph(): Graph {
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/** Editors the tests write as. */
+export const testEditors = Editors.parse('alice:s3cret,bob:t0ken');
+
 /** The real schema and Apollo Server, over the test Neo4j; close() releases the driver. */
 export async function createTestApp() {
   schema ??= createSchema();
@@ -22,10 +26,10 @@ export async function createTestApp() {
   await apollo.start();
 
   /** Runs an operation through Apollo and returns its single result. */
-  async function execute(query: string, variables: Record<string, unknown> = {}) {
+  async function execute(query: string, variables: Record<string, unknown> = {}, authorization?: string) {
     const response = await apollo.executeOperation<Record<string, any>>(
       { query, variables },
-      { contextValue: createContext(graph, 'test') },
+      { contextValue: createContext(graph, 'test', testEditors, authorization) },
     );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return response.body.singleResult;

@@ -60,3 +60,64 @@ export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Pr
   });
   return row ?? null;
 }
+
+/** Creates or updates a rule by id; given fields are set, absent ones kept; agency and source links are added. */
+export const upsertRuleQuery: NamedQuery = {
+  name: 'upsertRule',
+  cypher: `
+MERGE (r:Rule {id: $id})
+ON CREATE SET r.aliases = []
+SET r.title = $title, r.kind = $kind,
+    r.shortName = coalesce($shortName, r.shortName), r.citation = coalesce($citation, r.citation),
+    r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
+    r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
+    r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn)
+WITH r
+CALL (r) {
+  UNWIND $agencyIds AS agencyId
+  MATCH (a:Agency {id: agencyId})
+  MERGE (r)-[:ISSUED_BY]->(a)
+  RETURN collect(agencyId) AS linkedAgencies
+}
+CALL (r) {
+  UNWIND $sourceIds AS sourceId
+  MATCH (s:Source {id: sourceId})
+  MERGE (r)-[:CITES]->(s)
+  RETURN collect(sourceId) AS linkedSources
+}
+RETURN r {.*} AS rule,
+       [id IN $agencyIds WHERE NOT id IN linkedAgencies] AS missingAgencies,
+       [id IN $sourceIds WHERE NOT id IN linkedSources] AS missingSources`,
+};
+
+/**
+ * Takes write locks on the given rules (SET then REMOVE a marker), so concurrent lineage writes
+ * on the same rules queue up instead of each seeing a graph without the other's link.
+ */
+export const lockRules: NamedQuery = {
+  name: 'lockRules',
+  cypher: `
+UNWIND $ids AS id
+MATCH (r:Rule {id: id})
+SET r.lineageLock = true
+REMOVE r.lineageLock
+RETURN r.id AS id, r.revokedOn AS revokedOn`,
+};
+
+/** Whether from -> to already exists with this kind, and whether to already reaches from (a link would close a cycle). */
+export const lineageLinkCheck: NamedQuery = {
+  name: 'lineageLinkCheck',
+  cypher: `
+MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
+RETURN EXISTS { MATCH (from)-[link]->(to) WHERE type(link) = $kind } AS duplicate,
+       EXISTS { MATCH (to)-[:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS*1..]->(from) } AS cycle`,
+};
+
+export const createLineageLink: NamedQuery = {
+  name: 'createLineageLink',
+  cypher: `
+MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
+CREATE (from)-[link:$($kind)]->(to)
+SET link.on = $on, link.sourceIds = $sourceIds
+RETURN from {.*} AS from, to {.*} AS to, type(link) AS kind, link.on AS on`,
+};

@@ -1,0 +1,125 @@
+import {
+  ArrayMaxSize, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidationArguments,
+  ValidatorConstraint, ValidatorConstraintInterface,
+} from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { DateScalar } from '../../graphql/scalars';
+import { LineageKind } from '../lineage/lineage.type';
+import { RuleKind } from './rule.type';
+
+export const idPattern = (prefix: string) => new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9.-]{0,120}$`);
+
+/** Passes when the named earlier date is absent, or not after this one ('strictly': before this one). */
+@ValidatorConstraint({ name: 'notBefore' })
+export class NotBefore implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments) {
+    const earlier = (args.object as Record<string, unknown>)[args.constraints[0]];
+    if (value === null || value === undefined || earlier === null || earlier === undefined) return true;
+    return args.constraints[1] === 'strictly' ? String(earlier) < String(value) : String(earlier) <= String(value);
+  }
+
+  defaultMessage(args: ValidationArguments) {
+    return args.constraints[1] === 'strictly'
+      ? `${args.property} must be after ${args.constraints[0]}`
+      : `${args.property} must not be before ${args.constraints[0]}`;
+  }
+}
+
+@InputType({ description: 'A rule to create (no id, or a new one) or update (an existing id): given fields are set; relationships are kept and added to.' })
+export class RuleInput {
+  @Field(() => ID, { nullable: true, description: "Its id, 'rule:<slug>'; made from the title when absent." })
+  @IsOptional()
+  @Matches(idPattern('rule'), { message: 'id must look like rule:<slug>' })
+  id?: string | null;
+
+  @Field({ description: 'Official title.' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'The name people use.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  shortName?: string | null;
+
+  @Field(() => RuleKind, { description: 'What sort of instrument it is.' })
+  @IsEnum(RuleKind)
+  kind!: RuleKind;
+
+  @Field(() => String, { nullable: true, description: "Federal Register citation, e.g. '90 FR 4544'." })
+  @IsOptional()
+  @Matches(/^\d{1,3} FR \d{1,6}$/, { message: "citation must look like '90 FR 4544'" })
+  citation?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Federal Register document number, e.g. '2025-00636'." })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{5}$/, { message: "documentNumber must look like '2025-00636'" })
+  documentNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What it does.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  summary?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was issued or announced.' })
+  issuedOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it was published.' })
+  publishedOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When it takes effect; not before issuedOn.' })
+  @Validate(NotBefore, ['issuedOn'])
+  effectiveOn?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When compliance becomes mandatory; not before effectiveOn.' })
+  @Validate(NotBefore, ['effectiveOn'])
+  complianceOn?: unknown;
+
+  @Field(() => [ID], { nullable: true, description: 'Agencies that issued it (they must exist).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @Matches(idPattern('agency'), { each: true, message: 'each issuedByAgencyIds entry must look like agency:<slug>' })
+  issuedByAgencyIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Sources it cites (they must exist).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(idPattern('source'), { each: true, message: 'each sourceIds entry must look like source:<slug>' })
+  sourceIds?: string[] | null;
+}
+
+@InputType({ description: '`from` revokes, amends, supersedes or implements `to`.' })
+export class RuleLinkInput {
+  @Field(() => ID, { description: 'The acting rule.' })
+  @Matches(idPattern('rule'), { message: 'fromRuleId must look like rule:<slug>' })
+  fromRuleId!: string;
+
+  @Field(() => ID, { description: 'The rule acted on.' })
+  @Matches(idPattern('rule'), { message: 'toRuleId must look like rule:<slug>' })
+  toRuleId!: string;
+
+  @Field(() => LineageKind, { description: 'How.' })
+  @IsEnum(LineageKind)
+  kind!: LineageKind;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When.' })
+  on?: unknown;
+}
+
+@InputType({ description: 'Revoke a rule on a date, optionally by another rule.' })
+export class RevokeRuleInput {
+  @Field(() => ID, { description: 'The rule to revoke.' })
+  @Matches(idPattern('rule'), { message: 'ruleId must look like rule:<slug>' })
+  ruleId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The rescinding rule, when there is one.' })
+  @IsOptional()
+  @Matches(idPattern('rule'), { message: 'revokedByRuleId must look like rule:<slug>' })
+  revokedByRuleId?: string | null;
+
+  @Field(() => DateScalar, { description: 'The first day it no longer holds.' })
+  on!: unknown;
+}

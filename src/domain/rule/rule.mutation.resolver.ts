@@ -1,0 +1,105 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Context, requireEditor } from '../../graphql/context';
+import { CountingTransaction } from '../../neo4j/graph';
+import { recordChange } from '../change/change.queries';
+import { LineageEdge } from '../lineage/lineage.type';
+import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
+import { ruleById } from './rule.queries';
+import { Rule } from './rule.type';
+import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
+
+function badInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+/** A rule id from a title: lower case, words joined by hyphens. */
+export function ruleIdFromTitle(title: string): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
+  return `rule:${slug || 'untitled'}`;
+}
+
+/** Locks both rules and checks they exist; the link then cannot race another link on the same rules. */
+async function lockExistingRules(tx: CountingTransaction, ids: Record<string, string>) {
+  const rows = await tx.run<{ id: string; revokedOn: unknown }>(lockRules, { ids: [...new Set(Object.values(ids))].sort() });
+  const found = new Set(rows.map((row) => row.id));
+  for (const [argument, id] of Object.entries(ids)) {
+    if (!found.has(id)) throw badInput(`No rule has id ${JSON.stringify(id)} (input.${argument}).`, `input.${argument}`);
+  }
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function refuseCycleOrDuplicate(tx: CountingTransaction, fromId: string, toId: string, kind: string) {
+  if (fromId === toId) throw badInput('A rule cannot act on itself: that link would be a cycle.', 'input.toRuleId');
+  const [check] = await tx.run<{ duplicate: boolean; cycle: boolean }>(lineageLinkCheck, { fromId, toId, kind });
+  if (check.duplicate) throw badInput(`${fromId} already ${kind} ${toId}.`, 'input.kind');
+  if (check.cycle) throw badInput(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, 'input.toRuleId');
+}
+
+@Resolver()
+export class RuleMutationResolver {
+  @Authorized()
+  @Mutation(() => Rule, { description: 'Creates a rule, or updates the one with this id; relationships are kept and added to.' })
+  async upsertRule(@Arg('input', () => RuleInput) input: RuleInput, @Ctx() context: Context): Promise<Rule> {
+    const editor = requireEditor(context);
+    const id = input.id ?? ruleIdFromTitle(input.title);
+    return context.graph.write(async (tx) => {
+      const [row] = await tx.run<{ rule: Rule; missingAgencies: string[]; missingSources: string[] }>(upsertRuleQuery, {
+        id,
+        title: input.title,
+        kind: input.kind,
+        shortName: input.shortName ?? null,
+        citation: input.citation ?? null,
+        documentNumber: input.documentNumber ?? null,
+        summary: input.summary ?? null,
+        issuedOn: input.issuedOn ?? null,
+        publishedOn: input.publishedOn ?? null,
+        effectiveOn: input.effectiveOn ?? null,
+        complianceOn: input.complianceOn ?? null,
+        agencyIds: input.issuedByAgencyIds ?? [],
+        sourceIds: input.sourceIds ?? [],
+      });
+      // Throwing here rolls back the rule written above: nothing is left behind.
+      if (row.missingAgencies.length > 0) throw badInput(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
+      if (row.missingSources.length > 0) throw badInput(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
+      await recordChange(tx, editor, 'upsertRule', [id]);
+      return row.rule;
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => LineageEdge, { description: 'Records that one rule revokes, amends, supersedes or implements another; refuses duplicates and cycles.' })
+  async linkRules(@Arg('input', () => RuleLinkInput) input: RuleLinkInput, @Ctx() context: Context): Promise<LineageEdge> {
+    const editor = requireEditor(context);
+    return context.graph.write(async (tx) => {
+      await lockExistingRules(tx, { fromRuleId: input.fromRuleId, toRuleId: input.toRuleId });
+      await refuseCycleOrDuplicate(tx, input.fromRuleId, input.toRuleId, input.kind);
+      const [edge] = await tx.run<LineageEdge>(createLineageLink, {
+        fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind, on: input.on ?? null, sourceIds: [],
+      });
+      await recordChange(tx, editor, 'linkRules', [input.fromRuleId, input.toRuleId]);
+      return edge;
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => Rule, { description: 'Sets revokedOn and ends every tier assignment and touch of the rule that is open on that date.' })
+  async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context): Promise<Rule> {
+    const editor = requireEditor(context);
+    const on = input.on as Parameters<typeof revokeRule>[1]['on'];
+    return context.graph.write(async (tx) => {
+      const ids: Record<string, string> = { ruleId: input.ruleId };
+      if (input.revokedByRuleId) ids.revokedByRuleId = input.revokedByRuleId;
+      const rules = await lockExistingRules(tx, ids);
+      const revokedOn = rules.get(input.ruleId)?.revokedOn;
+      if (revokedOn && String(revokedOn) !== String(on)) {
+        throw badInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
+      }
+      if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
+      await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
+      await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
+      const [row] = await tx.run<{ rule: Rule }>(ruleById, { id: input.ruleId });
+      return row.rule;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Context, requireEditor } from '../../graphql/context';
+import { recordChange } from '../change/change.queries';
+import { TierAssignmentInput } from './tier.mutation.input';
+import { TierAssignment } from './tier.type';
+import * as w from './tier.writes';
+
+const badInput = (message: string, argumentName: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+
+@Resolver()
+export class TierMutationResolver {
+  @Authorized()
+  @Mutation(() => TierAssignment, { description: "Closes the country's open assignment under the same rule on validFrom, then opens the new one." })
+  async assignTier(@Arg('input', () => TierAssignmentInput) input: TierAssignmentInput, @Ctx() context: Context): Promise<TierAssignment> {
+    const editor = requireEditor(context);
+    const params = {
+      code: input.countryCode.toUpperCase(),
+      tierId: input.tierId,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+      sourceIds: input.sourceIds ?? [],
+    };
+    return context.graph.write(async (tx) => {
+      const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, params);
+      if (!found.countryId) throw badInput(`No country has code ${params.code}.`, 'input.countryCode');
+      if (!found.tierId || !found.ruleId) throw badInput(`No tier has id ${params.tierId}.`, 'input.tierId');
+      if (found.missingSources.length > 0) throw badInput(`No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds');
+
+      const [existing] = await tx.run<{ assignment: TierAssignment }>(w.sameAssignment, params);
+      if (existing) return existing.assignment;
+
+      const ruled = { ...params, ruleId: found.ruleId };
+      await tx.run(w.closeOpenAssignment, ruled);
+      const overlaps = await tx.run<{ overlap: string }>(w.overlappingAssignments, ruled);
+      if (overlaps.length > 0) {
+        // Throwing rolls back the close above too.
+        throw badInput(`The assignment would overlap ${overlaps.map((o) => o.overlap).join('; ')}.`, 'input.validFrom');
+      }
+      const [created] = await tx.run<{ assignment: TierAssignment }>(w.createAssignment, params);
+      await recordChange(tx, editor, 'assignTier', [found.countryId, params.tierId]);
+      return created.assignment;
+    });
+  }
+}
