@@ -7,6 +7,12 @@ export interface NamedQuery {
   cypher: string;
 }
 
+/** A named query with the parameters for one request: what translation tests snapshot. */
+export interface Statement {
+  query: NamedQuery;
+  params: Record<string, unknown>;
+}
+
 export interface GraphOptions {
   uri: string;
   user: string;

@@ -1,4 +1,5 @@
-import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { decodeCursor } from '../../graphql/pagination';
+import { CountingTransaction, NamedQuery, Statement } from '../../neo4j/graph';
 
 const recordChangeQuery: NamedQuery = {
   name: 'recordChange',
@@ -29,3 +30,9 @@ CALL {
 }
 RETURN changes, totalCount`,
 };
+
+export function changesStatement({ since, first, after }: { since?: Date | null; first: number; after?: string | null }): Statement {
+  const cursor = decodeCursor(after);
+  const [afterAt, afterId] = cursor ? cursor.split('|') : [null, null];
+  return { query: changesPage, params: { since: since ? since.toISOString() : null, afterAt, afterId, limit: first + 1 } };
+}

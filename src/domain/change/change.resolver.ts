@@ -3,8 +3,8 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
 import { DateTime } from 'neo4j-driver';
 import { Context } from '../../graphql/context';
-import { decodeCursor, PageArgs, toConnection } from '../../graphql/pagination';
-import { changesPage } from './change.queries';
+import { PageArgs, toConnection } from '../../graphql/pagination';
+import { changesStatement } from './change.queries';
 import { Change, ChangeConnection } from './change.type';
 
 @ArgsType()
@@ -19,10 +19,8 @@ class ChangesArgs extends PageArgs {
 export class ChangeResolver {
   @Query(() => ChangeConnection, { description: 'Writes to the graph, newest first: a feed to follow the graph by.' })
   async changes(@Args() { since, first, after }: ChangesArgs, @Ctx() { graph }: Context) {
-    const cursor = decodeCursor(after);
-    const [afterAt, afterId] = cursor ? cursor.split('|') : [null, null];
-    const params = { since: since ? since.toISOString() : null, afterAt, afterId, limit: first + 1 };
-    const [row] = await graph.read<{ changes: (Change & { at: DateTime<number> })[]; totalCount: number }>(changesPage, params);
+    const { query, params } = changesStatement({ since, first, after });
+    const [row] = await graph.read<{ changes: (Change & { at: DateTime<number> })[]; totalCount: number }>(query, params);
     const changes = row.changes.map((change) => ({ ...change, at: change.at.toStandardDate() }));
     return toConnection(changes, first, row.totalCount, (change) => `${change.at.toISOString()}|${change.id}`);
   }

@@ -1,5 +1,6 @@
 import { batched } from '../../graphql/loaders';
-import { NamedQuery } from '../../neo4j/graph';
+import { NamedQuery, Statement } from '../../neo4j/graph';
+import { decodeCursor } from '../../graphql/pagination';
 
 /** One country by its ISO code. */
 export const countryByCode: NamedQuery = {
@@ -8,6 +9,13 @@ export const countryByCode: NamedQuery = {
 MATCH (c:Country {code: $code})
 RETURN c {.id, .code, .name, aliases: coalesce(c.aliases, [])} AS country`,
 };
+
+export const countryStatement = (code: string): Statement => ({ query: countryByCode, params: { code: code.toUpperCase() } });
+
+export const countriesStatement = ({ first, after }: { first: number; after?: string | null }): Statement => ({
+  query: countriesPage,
+  params: { after: decodeCursor(after), limit: first + 1 },
+});
 
 /** A page of countries in code order, one more than asked so the caller knows whether more follow. */
 export const countriesPage: NamedQuery = {

@@ -1,26 +1,27 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { decodeCursor, PageArgs, toConnection } from '../../graphql/pagination';
+import { PageArgs, toConnection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
 import { Company } from '../product/product.type';
 import { assignmentsOfCountry } from '../tier/tier.queries';
 import { TierAssignment } from '../tier/tier.type';
 import { CountryCodeArgs } from './country.input';
-import { companiesOfCountry, countriesPage, countryByCode } from './country.queries';
+import { companiesOfCountry, countriesStatement, countryStatement } from './country.queries';
 import { Country, CountryConnection } from './country.type';
 
 @Resolver(() => Country)
 export class CountryResolver {
   @Query(() => Country, { nullable: true, description: 'A country by ISO 3166-1 alpha-2 code; null when there is none.' })
   async country(@Args() { code }: CountryCodeArgs, @Ctx() { graph }: Context): Promise<Country | null> {
-    const [row] = await graph.read<{ country: Country }>(countryByCode, { code: code.toUpperCase() });
+    const { query, params } = countryStatement(code);
+    const [row] = await graph.read<{ country: Country }>(query, params);
     return row?.country ?? null;
   }
 
   @Query(() => CountryConnection, { description: 'All countries and territories, in code order.' })
   async countries(@Args() { first, after }: PageArgs, @Ctx() { graph }: Context) {
-    const params = { after: decodeCursor(after), limit: first + 1 };
-    const [row] = await graph.read<{ countries: Country[]; totalCount: number }>(countriesPage, params);
+    const { query, params } = countriesStatement({ first, after });
+    const [row] = await graph.read<{ countries: Country[]; totalCount: number }>(query, params);
     return toConnection(row.countries, first, row.totalCount, (country) => country.code);
   }
 

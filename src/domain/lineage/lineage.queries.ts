@@ -1,4 +1,4 @@
-import { NamedQuery } from '../../neo4j/graph';
+import { NamedQuery, Statement } from '../../neo4j/graph';
 
 export const MAX_LINEAGE_DEPTH = 25;
 
@@ -35,3 +35,8 @@ RETURN root {.*} AS root,
 }
 
 export const lineageQueries: NamedQuery[] = Array.from({ length: MAX_LINEAGE_DEPTH + 1 }, (_, depth) => lineageQuery(Math.max(depth, 1)));
+
+export const lineageStatement = ({ id, direction, maxDepth }: { id: string; direction: string; maxDepth: number }): Statement => ({
+  query: lineageQueries[maxDepth],
+  params: { id, direction },
+});

@@ -4,7 +4,7 @@ import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graph
 import { Context } from '../../graphql/context';
 import { expectIdOf } from '../../graphql/entity';
 import { Rule } from '../rule/rule.type';
-import { lineageQueries, MAX_LINEAGE_DEPTH } from './lineage.queries';
+import { lineageStatement, MAX_LINEAGE_DEPTH } from './lineage.queries';
 import { Lineage, LineageDirection, LineageEdge } from './lineage.type';
 import { toMermaid } from './mermaid';
 
@@ -31,7 +31,8 @@ export class LineageResolver {
   @Query(() => Lineage, { description: 'What a rule revoked, amended, superseded or implemented, and what did so to it, up to maxDepth hops.' })
   async ruleLineage(@Args() { id, direction, maxDepth }: RuleLineageArgs, @Ctx() { graph }: Context): Promise<Lineage> {
     expectIdOf('rule', id, 'id');
-    const [row] = await graph.read<{ root: Rule; edges: LineageEdge[] }>(lineageQueries[maxDepth], { id, direction });
+    const { query, params } = lineageStatement({ id, direction, maxDepth });
+    const [row] = await graph.read<{ root: Rule; edges: LineageEdge[] }>(query, params);
     if (!row) throw new GraphQLError(`No rule has id ${JSON.stringify(id)}.`, { extensions: { code: 'NOT_FOUND', argumentName: 'id' } });
     const rules = new Map<string, Rule>([[row.root.id, row.root]]);
     for (const edge of row.edges) {

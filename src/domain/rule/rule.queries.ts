@@ -1,5 +1,12 @@
 import { batched } from '../../graphql/loaders';
-import { NamedQuery } from '../../neo4j/graph';
+import { decodeCursor } from '../../graphql/pagination';
+import { NamedQuery, Statement } from '../../neo4j/graph';
+import { toLuceneQuery } from '../search/lucene';
+import { typeOfId } from '../../graphql/entity';
+import type { RuleFilter } from './rule.input';
+
+/** Hits scoring at least this share of the best hit count as what the text names. */
+const RELATIVE_SCORE = 0.5;
 
 export const ruleById: NamedQuery = {
   name: 'ruleById',
@@ -118,3 +125,25 @@ CALL (found) {
 WITH found + [m IN makers WHERE NOT m IN found] AS targets
 ${touchesOfTargets}`,
 };
+
+export function rulesStatement({ filter, first, after }: { filter?: RuleFilter | null; first: number; after?: string | null }): Statement {
+  return {
+    query: rulesPage,
+    params: {
+      kinds: filter?.kinds ?? null,
+      inForceOn: filter?.inForceOn ?? null,
+      agencyId: filter?.issuedByAgencyId ?? null,
+      text: filter?.text ?? null,
+      after: decodeCursor(after),
+      limit: first + 1,
+    },
+  };
+}
+
+/** An id goes straight to its node; text goes through the full-text index. Null when the text has no words. */
+export function rulesTouchingStatement({ entity, asOf }: { entity: string; asOf?: unknown }): Statement | null {
+  if (typeOfId(entity)) return { query: rulesTouchingId, params: { targetId: entity, asOf: asOf ?? null } };
+  const lucene = toLuceneQuery(entity);
+  if (!lucene) return null;
+  return { query: rulesTouchingText, params: { lucene, relativeScore: RELATIVE_SCORE, asOf: asOf ?? null } };
+}

@@ -1,11 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { IdArgs } from '../../graphql/id.args';
-import { expectIdOf, typeOfId } from '../../graphql/entity';
-import { decodeCursor, toConnection } from '../../graphql/pagination';
+import { expectIdOf } from '../../graphql/entity';
+import { toConnection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
 import { Agency, OfficialAction } from '../agency/agency.type';
-import { toLuceneQuery } from '../search/lucene';
 import { sourcesCitedByRule } from '../source/source.queries';
 import { Source } from '../source/source.type';
 import { Tier } from '../tier/tier.type';
@@ -14,9 +13,6 @@ import * as q from './rule.queries';
 import { ruleStatus } from './rule.status';
 import { Rule, RuleConnection, RuleStatus } from './rule.type';
 import { Touch } from './touch.type';
-
-/** Hits scoring at least this share of the best hit count as what the text names. */
-const RELATIVE_SCORE = 0.5;
 
 @Resolver(() => Rule)
 export class RuleResolver {
@@ -29,15 +25,8 @@ export class RuleResolver {
 
   @Query(() => RuleConnection, { description: 'Rules, in id order, optionally filtered.' })
   async rules(@Args() { filter, first, after }: RulesArgs, @Ctx() { graph }: Context) {
-    const params = {
-      kinds: filter?.kinds ?? null,
-      inForceOn: filter?.inForceOn ?? null,
-      agencyId: filter?.issuedByAgencyId ?? null,
-      text: filter?.text ?? null,
-      after: decodeCursor(after),
-      limit: first + 1,
-    };
-    const [row] = await graph.read<{ rules: Rule[]; totalCount: number }>(q.rulesPage, params);
+    const { query, params } = q.rulesStatement({ filter, first, after });
+    const [row] = await graph.read<{ rules: Rule[]; totalCount: number }>(query, params);
     return toConnection(row.rules, first, row.totalCount, (rule) => rule.id);
   }
 
@@ -46,10 +35,8 @@ export class RuleResolver {
       "Rules that touch an entity, given by id or by name (e.g. 'Huawei Ascend' matches the Ascend products and their maker), directly or along a path; only those in force on asOf when given.",
   })
   async rulesTouching(@Args() { entity, asOf }: RulesTouchingArgs, @Ctx() { graph }: Context): Promise<Touch[]> {
-    if (typeOfId(entity)) return graph.read<Touch>(q.rulesTouchingId, { targetId: entity, asOf: asOf ?? null });
-    const lucene = toLuceneQuery(entity);
-    if (!lucene) return [];
-    return graph.read<Touch>(q.rulesTouchingText, { lucene, relativeScore: RELATIVE_SCORE, asOf: asOf ?? null });
+    const statement = q.rulesTouchingStatement({ entity, asOf });
+    return statement ? graph.read<Touch>(statement.query, statement.params) : [];
   }
 
   @FieldResolver(() => RuleStatus, { description: 'Status on asOf (today when not given).' })

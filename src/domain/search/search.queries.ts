@@ -1,4 +1,5 @@
-import { NamedQuery } from '../../neo4j/graph';
+import { NamedQuery, Statement } from '../../neo4j/graph';
+import { toLuceneQuery } from './lucene';
 
 /** Best full-text hits over every entity but sources, best first. */
 export const searchEntities: NamedQuery = {
@@ -10,3 +11,9 @@ RETURN node {.*} AS entity, score
 ORDER BY score DESC, entity.id
 LIMIT toInteger($limit)`,
 };
+
+/** Null when the text has no words to look for. */
+export function searchStatement({ text, first }: { text: string; first: number }): Statement | null {
+  const lucene = toLuceneQuery(text);
+  return lucene ? { query: searchEntities, params: { lucene, limit: first } } : null;
+}

@@ -1,8 +1,7 @@
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { toLuceneQuery } from './lucene';
-import { searchEntities } from './search.queries';
+import { searchStatement } from './search.queries';
 import { SearchHit } from './search.type';
 
 @ArgsType()
@@ -24,8 +23,7 @@ class SearchArgs {
 export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Full-text search over names, aliases, titles and summaries; typo-tolerant.' })
   async search(@Args() { text, first }: SearchArgs, @Ctx() { graph }: Context): Promise<SearchHit[]> {
-    const lucene = toLuceneQuery(text);
-    if (!lucene) return [];
-    return graph.read<{ entity: SearchHit['entity']; score: number }>(searchEntities, { lucene, limit: first });
+    const statement = searchStatement({ text, first });
+    return statement ? graph.read<SearchHit>(statement.query, statement.params) : [];
   }
 }

@@ -1,5 +1,6 @@
 import { batched } from '../../graphql/loaders';
-import { NamedQuery } from '../../neo4j/graph';
+import { NamedQuery, Statement } from '../../neo4j/graph';
+import type { TierChangesArgs } from './tier.input';
 
 export const tierById: NamedQuery = {
   name: 'tierById',
@@ -67,3 +68,8 @@ RETURN c {.*} AS country,
 ORDER BY on, country.code
 LIMIT 5000`,
 };
+
+export const tierChangesStatement = (args: TierChangesArgs): Statement => ({
+  query: tierChanges,
+  params: { from: args.from, to: args.to, fromLevel: args.fromLevel ?? null, toLevel: args.toLevel ?? null, ruleId: args.ruleId ?? null },
+});

@@ -29,13 +29,8 @@ export class TierResolver {
       throw new GraphQLError('Argument "to" must not be before "from".', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'to' } });
     }
     if (args.ruleId) expectIdOf('rule', args.ruleId, 'ruleId');
-    return graph.read<TierChange>(q.tierChanges, {
-      from: args.from,
-      to: args.to,
-      fromLevel: args.fromLevel ?? null,
-      toLevel: args.toLevel ?? null,
-      ruleId: args.ruleId ?? null,
-    });
+    const { query, params } = q.tierChangesStatement(args);
+    return graph.read<TierChange>(query, params);
   }
 
   @FieldResolver(() => Rule, { description: 'The rule that defines the tier.' })
