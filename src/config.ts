@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -49,8 +49,39 @@ export class Config {
   @Transform(toInt) @IsInt() @Min(0)
   NEO4J_MAX_RETRY_MS = 3_000;
 
+  /** Longest a Cypher statement may run before Neo4j aborts it. */
+  @Transform(toInt) @IsInt() @Min(100)
+  NEO4J_QUERY_TIMEOUT_MS = 10_000;
+
+  /** Tries, with doubling waits from 1 s, to reach NEO4J_URI at start-up before giving up. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  NEO4J_CONNECT_ATTEMPTS = 5;
+
+  /** Most Bolt connections the service holds at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  NEO4J_MAX_POOL = 50;
+
   @Transform(toBool) @IsBoolean()
   SEED_ON_EMPTY = true;
+
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  /** Introspection and the landing page; on unless NODE_ENV=production. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  INTROSPECTION?: boolean;
+
+  /** Deepest selection nesting an operation may have. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(100)
+  MAX_DEPTH = 10;
+
+  /** Highest computed cost an operation may have (see README). */
+  @Transform(toInt) @IsInt() @Min(10)
+  MAX_COST = 10_000;
+
+  /** Largest request body, in express/body-parser notation. */
+  @Matches(/^\d+(b|kb|mb)$/)
+  BODY_LIMIT = '100kb';
 
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()
@@ -64,7 +95,7 @@ export class Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.keys(new Config());
   const given = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || key === 'NEO4J_URI' || key === 'EDITOR_TOKENS')),
+    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || ['NEO4J_URI', 'EDITOR_TOKENS', 'INTROSPECTION'].includes(key))),
   );
   const config = plainToInstance(Config, given, { exposeDefaultValues: true });
   const errors = validateSync(config);

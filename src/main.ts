@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { Editors } from './domain/editor/editors';
 import { createSchema } from './graphql/schema';
-import { startServer } from './http/server';
+import { apolloOptionsFrom, startServer } from './http/server';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { applyMigrations } from './neo4j/migrations';
@@ -35,7 +35,7 @@ async function main() {
     }
     const schema = await createSchema();
     const editors = Editors.parse(config.EDITOR_TOKENS);
-    server = await startServer({ graph: neo4j.graph, schema, logger, editors }, config.PORT, config.HOST);
+    server = await startServer({ ...apolloOptionsFrom(config, logger), graph: neo4j.graph, schema, editors }, config.PORT, config.HOST);
   } catch (error) {
     await neo4j.close();
     throw error;

@@ -5,7 +5,7 @@ import { loadConfig } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { createContext } from '../graphql/context';
 import { createSchema } from '../graphql/schema';
-import { createApollo } from '../http/server';
+import { apolloOptionsFrom, createApollo } from '../http/server';
 import { createLogger } from '../logger';
 import { connectNeo4j } from '../neo4j/connect';
 import { renderQuestions, replaceSection } from './questions';
@@ -13,8 +13,9 @@ import { renderQuestions, replaceSection } from './questions';
 /** `npm run docs:questions`: runs the README's questions against the configured Neo4j and writes the answers in. */
 async function main() {
   const config = loadConfig();
-  const neo4j = await connectNeo4j(config, createLogger(config.LOG_LEVEL));
-  const apollo = createApollo(await createSchema());
+  const logger = createLogger(config.LOG_LEVEL);
+  const neo4j = await connectNeo4j(config, logger);
+  const apollo = createApollo(await createSchema(), apolloOptionsFrom(config, logger));
   await apollo.start();
   try {
     const section = await renderQuestions(async (query) => {

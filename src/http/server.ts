@@ -1,23 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { Config } from '../config';
+import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { Editors } from '../domain/editor/editors';
+import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
+import { maskInternalErrors, requestLogPlugin } from './observability';
 
-export interface ServerOptions {
+export interface ApolloOptions {
+  logger: Logger;
+  limits: Limits;
+  /** Masks internal errors and hides schema details in client errors. */
+  production: boolean;
+  /** Introspection and the landing page. */
+  introspection: boolean;
+}
+
+export interface ServerOptions extends ApolloOptions {
   graph: Graph;
   schema: GraphQLSchema;
-  logger: Logger;
   editors: Editors;
-  bodyLimit?: string;
+  bodyLimit: string;
 }
 
 export interface RunningServer {
@@ -28,19 +41,49 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer?: http.Server): ApolloServer<Context> {
+/** The Apollo settings the configuration asks for. */
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & { bodyLimit: string } {
+  const production = config.NODE_ENV === 'production';
+  return {
+    logger,
+    production,
+    introspection: config.INTROSPECTION ?? !production,
+    limits: { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST },
+    bodyLimit: config.BODY_LIMIT,
+  };
+}
+
+export function createApollo(schema: GraphQLSchema, options: ApolloOptions, httpServer?: http.Server): ApolloServer<Context> {
+  const plugins: ApolloServerPlugin<Context>[] = [
+    costLimitPlugin(schema, options.limits),
+    requestLogPlugin(options.logger),
+    options.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+  ];
+  if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
     schema,
-    formatError,
-    plugins: httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : [],
+    plugins,
+    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    introspection: options.introspection,
+    // Bounds the work validation itself may do on a hostile document.
+    maxRecursiveSelections: 10_000,
+    hideSchemaDetailsFromClientErrors: options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const shaped = formatError(formatted, error);
+      return options.production ? maskInternalErrors(shaped) : shaped;
+    },
   });
 }
 
 /** GraphQL at /graphql and a health check at /health, on one HTTP server. */
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
+  app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = createApollo(options.schema, httpServer);
+  const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();
 
   app.get('/health', async (_req, res) => {
@@ -49,12 +92,21 @@ export async function startServer(options: ServerOptions, port: number, host: st
   });
   app.use(
     '/graphql',
-    express.json({ limit: options.bodyLimit ?? '100kb' }),
+    express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(options.graph, req.header('x-request-id') ?? randomUUID(), options.editors, req.header('authorization')),
+      context: async ({ req, res }) => {
+        const requestId = /^[\w.-]{1,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return createContext(options.graph, requestId, options.editors, req.header('authorization'));
+      },
     }),
   );
+  // Body-parser failures (bad JSON, too large) answer as GraphQL errors with a code, not HTML.
+  app.use((error: { status?: number; type?: string; message: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!error.status || error.status >= 500) return next(error);
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;

@@ -17,12 +17,9 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
       user: config.NEO4J_USER,
       password: config.NEO4J_PASSWORD,
       database: config.NEO4J_DATABASE,
-      maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+      ...driverLimits(config),
     });
-    if (!(await graph.isReachable())) {
-      await graph.close();
-      throw new Error(`Neo4j at ${config.NEO4J_URI} is not reachable (check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD).`);
-    }
+    await waitUntilReachable(graph, config, logger);
     logger.info({ uri: config.NEO4J_URI }, 'using external Neo4j');
     return { graph, close: () => graph.close() };
   }
@@ -38,7 +35,7 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
   });
   logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j ready');
   // The embedded server runs with auth off and only on loopback, and has only the default database.
-  const graph = Graph.connect({ uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j', maxRetryMs: config.NEO4J_MAX_RETRY_MS });
+  const graph = Graph.connect({ uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j', ...driverLimits(config) });
   return {
     graph,
     close: async () => {
@@ -46,4 +43,22 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
       await embedded.stop();
     },
   };
+}
+
+function driverLimits(config: Config) {
+  return { maxRetryMs: config.NEO4J_MAX_RETRY_MS, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS, maxPoolSize: config.NEO4J_MAX_POOL };
+}
+
+/** A server that is still starting gets a few tries, 1 s, 2 s, 4 s ... apart, before start-up gives up. */
+async function waitUntilReachable(graph: Graph, config: Config, logger: Logger): Promise<void> {
+  const attempts = config.NEO4J_CONNECT_ATTEMPTS;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    if (await graph.isReachable()) return;
+    if (attempt === attempts) break;
+    const delayMs = 1000 * 2 ** (attempt - 1);
+    logger.warn({ uri: config.NEO4J_URI, attempt, attempts, delayMs }, 'Neo4j not reachable yet; retrying');
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  await graph.close();
+  throw new Error(`Neo4j at ${config.NEO4J_URI} is not reachable after ${attempts} attempts (check NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, and that the server runs).`);
 }

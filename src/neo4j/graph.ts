@@ -20,6 +20,9 @@ export interface GraphOptions {
   database: string;
   /** How long the driver keeps retrying a transaction that failed transiently (e.g. Neo4j away). */
   maxRetryMs?: number;
+  /** Longest a statement may run before Neo4j aborts it. */
+  queryTimeoutMs?: number;
+  maxPoolSize?: number;
 }
 
 /**
@@ -33,18 +36,19 @@ export class Graph {
   private constructor(
     readonly driver: Driver,
     readonly database: string,
+    private readonly queryTimeoutMs: number,
   ) {}
 
   static connect(options: GraphOptions): Graph {
     const auth = options.password ? neo4j.auth.basic(options.user, options.password) : undefined;
     const driver = neo4j.driver(options.uri, auth, {
-      maxConnectionPoolSize: 50,
+      maxConnectionPoolSize: options.maxPoolSize ?? 50,
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       disableLosslessIntegers: true,
       maxTransactionRetryTime: options.maxRetryMs ?? 3_000,
     });
-    return new Graph(driver, options.database);
+    return new Graph(driver, options.database, options.queryTimeoutMs ?? 10_000);
   }
 
   /** Runs one read statement (retried by the driver on transient errors) and returns its records as objects. */
@@ -54,6 +58,7 @@ export class Graph {
       const result = await this.driver.executeQuery(query.cypher, params, {
         database: this.database,
         routing: neo4j.routing.READ,
+        transactionConfig: { timeout: this.queryTimeoutMs },
       });
       return result.records.map((record) => record.toObject() as T);
     } catch (error) {
@@ -65,7 +70,7 @@ export class Graph {
   async write<T>(work: (tx: CountingTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      return await session.executeWrite((tx) => work(new CountingTransaction(tx, this)));
+      return await session.executeWrite((tx) => work(new CountingTransaction(tx, this)), { timeout: this.queryTimeoutMs });
     } catch (error) {
       throw translateDriverError(error);
     } finally {

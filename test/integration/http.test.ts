@@ -1,11 +1,9 @@
 import { createSchema } from '../../src/graphql/schema';
 import { RunningServer, startServer } from '../../src/http/server';
-import { createLogger } from '../../src/logger';
 import { Graph } from '../../src/neo4j/graph';
 import { Editors } from '../../src/domain/editor/editors';
-import { connectTestGraph } from '../support/app';
+import { connectTestGraph, testApolloOptions } from '../support/app';
 
-const logger = createLogger('silent');
 
 async function postGraphQL(url: string, query: string) {
   const response = await fetch(url, {
@@ -21,7 +19,7 @@ describe('over real HTTP', () => {
   let server: RunningServer;
   beforeAll(async () => {
     graph = connectTestGraph();
-    server = await startServer({ graph, schema: await createSchema(), logger, editors: Editors.parse('') }, 0, '127.0.0.1');
+    server = await startServer({ ...testApolloOptions(), graph, schema: await createSchema(), editors: Editors.parse('') }, 0, '127.0.0.1');
   });
   afterAll(async () => {
     await server.stop();
@@ -31,7 +29,8 @@ describe('over real HTTP', () => {
   it('serves the README query', async () => {
     const { status, body } = await postGraphQL(server.url, '{ country(code:"JP") { name } }');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { country: { name: 'Japan' } } });
+    expect(body).toMatchObject({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 2, limit: 10000 } } });
+    expect(body.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers /health with 200 while Neo4j is reachable', async () => {
@@ -45,7 +44,7 @@ describe('without Neo4j', () => {
   it('answers /health with 503 and queries with SERVICE_UNAVAILABLE, and stays up', async () => {
     // Nothing listens on port 1, so every connection attempt is refused at once.
     const graph = Graph.connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: '', database: 'neo4j' });
-    const server = await startServer({ graph, schema: await createSchema(), logger, editors: Editors.parse('') }, 0, '127.0.0.1');
+    const server = await startServer({ ...testApolloOptions(), graph, schema: await createSchema(), editors: Editors.parse('') }, 0, '127.0.0.1');
     try {
       const health = await fetch(server.url.replace('/graphql', '/health'));
       expect(health.status).toBe(503);

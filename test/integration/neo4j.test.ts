@@ -1,3 +1,6 @@
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { connectNeo4j } from '../../src/neo4j/connect';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Graph } from '../../src/neo4j/graph';
 import { applyMigrations } from '../../src/neo4j/migrations';
@@ -25,6 +28,13 @@ describe('the test Neo4j', () => {
     expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
+  });
+
+  it('gives up on an unreachable NEO4J_URI after retrying with backoff, with a clear message', async () => {
+    const config = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1', NEO4J_CONNECT_ATTEMPTS: '2', NEO4J_MAX_RETRY_MS: '0' });
+    const started = Date.now();
+    await expect(connectNeo4j(config, createLogger('silent'))).rejects.toThrow(/not reachable after 2 attempts/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
   it('refuses to start a second embedded Neo4j on a taken port, naming the cause', async () => {

@@ -2,7 +2,9 @@ import { ApolloServer } from '@apollo/server';
 import { GraphQLSchema } from 'graphql';
 import { Context, createContext } from '../../src/graphql/context';
 import { createSchema } from '../../src/graphql/schema';
-import { createApollo } from '../../src/http/server';
+import { apolloOptionsFrom, createApollo } from '../../src/http/server';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
 import { Graph } from '../../src/neo4j/graph';
 import { Editors } from '../../src/domain/editor/editors';
 
@@ -15,6 +17,11 @@ export function connectTestGraph(): Graph {
 
 let schema: Promise<GraphQLSchema> | undefined;
 
+/** The service's defaults, quiet; `env` overrides settings as the environment would. */
+export function testApolloOptions(env: Record<string, string> = {}) {
+  return apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent', ...env }), createLogger('silent'));
+}
+
 /** Editors the tests write as. */
 export const testEditors = Editors.parse('alice:s3cret,bob:t0ken');
 
@@ -22,7 +29,7 @@ export const testEditors = Editors.parse('alice:s3cret,bob:t0ken');
 export async function createTestApp() {
   schema ??= createSchema();
   const graph = connectTestGraph();
-  const apollo = createApollo(await schema);
+  const apollo = createApollo(await schema, testApolloOptions());
   await apollo.start();
 
   /** Runs an operation through Apollo and returns its single result. */

@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import 'reflect-metadata';
@@ -7,17 +6,7 @@ import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Graph } from '../../src/neo4j/graph';
 import { applyMigrations } from '../../src/neo4j/migrations';
 import { loadSeed } from '../../src/seed/loader';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './ports';
 
 /**
  * Starts a throwaway Neo4j for the whole run, migrated and seeded. Tests find it through
