@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../paths';
 import { loadConfig } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { createContext } from '../graphql/context';
@@ -23,7 +24,7 @@ async function main() {
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult;
     });
-    const readme = path.resolve(__dirname, '..', '..', 'README.md');
+    const readme = path.join(projectRoot, 'README.md');
     writeFileSync(readme, replaceSection(readFileSync(readme, 'utf8'), section));
     console.log('README.md: questions section rewritten');
   } finally {

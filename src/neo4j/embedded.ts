@@ -3,8 +3,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { projectRoot } from '../paths';
 
-const projectRoot = path.resolve(__dirname, '..', '..');
 const neo4jDir = path.join(projectRoot, 'neo4j');
 const jarsDir = path.join(neo4jDir, 'target', 'lib');
 const classesDir = path.join(neo4jDir, 'target', 'classes');

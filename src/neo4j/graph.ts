@@ -33,6 +33,9 @@ export class Graph {
   /** Statements sent since start; tests read it to bound round trips per request. */
   statementCount = 0;
 
+  /** Sees every read statement sent; the benchmark uses it to replay ours as raw Cypher. */
+  onRead?: (query: NamedQuery, params: Record<string, unknown>) => void;
+
   private constructor(
     readonly driver: Driver,
     readonly database: string,
@@ -54,6 +57,7 @@ export class Graph {
   /** Runs one read statement (retried by the driver on transient errors) and returns its records as objects. */
   async read<T>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.statementCount += 1;
+    this.onRead?.(query, params);
     try {
       const result = await this.driver.executeQuery(query.cypher, params, {
         database: this.database,

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../paths';
 import { Graph } from './graph';
 
-const migrationsDir = path.resolve(__dirname, '..', '..', 'cypher');
+const migrationsDir = path.join(projectRoot, 'cypher');
 
 /** Statements in a migration file are separated by a semicolon at the end of a line; `//` lines are comments. */
 export function splitStatements(text: string): string[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../paths';
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { parse } from 'yaml';
@@ -9,7 +10,7 @@ import {
   TierRecord, TouchRecord,
 } from './records';
 
-export const defaultSeedDir = path.resolve(__dirname, '..', '..', 'seed');
+export const defaultSeedDir = path.join(projectRoot, 'seed');
 
 export interface SeedData {
   sources: SourceRecord[];

@@ -1,0 +1,60 @@
+/** The relationship questions, as each system asks them, with answers reduced to a form both give. */
+export interface Workload {
+  name: string;
+  ours: string;
+  /** The @neo4j/graphql query, or why it cannot ask the question. */
+  peer: string | { cannot: string };
+  fromOurs(data: any): unknown;
+  fromPeer(data: any): unknown;
+}
+
+const sorted = <T>(items: T[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const unique = (items: string[]) => [...new Set(items)].sort();
+
+export const WORKLOADS: Workload[] = [
+  {
+    name: 'tier of a country on a date',
+    ours: '{ country(code: "SG") { tierAssignments(asOf: "2025-03-01") { tier { name } } } }',
+    peer: '{ countries(where: {code: {eq: "SG"}}) { tiersConnection(where: {edge: {validFrom: {lte: "2025-03-01"}, OR: [{validTo: {eq: null}}, {validTo: {gt: "2025-03-01"}}]}}) { edges { node { name } } } } }',
+    fromOurs: (d) => d.country.tierAssignments.map((a: any) => a.tier.name),
+    fromPeer: (d) => d.countries[0].tiersConnection.edges.map((e: any) => e.node.name),
+  },
+  {
+    name: 'countries(first: 50) with tier, rule and agency on a date',
+    ours: '{ countries(first: 50) { edges { node { code tierAssignments(asOf: "2025-03-01") { tier { name rule { title issuedBy { name } } } } } } } }',
+    peer: '{ countriesConnection(first: 50, sort: [{code: ASC}]) { edges { node { code tiersConnection(where: {edge: {validFrom: {lte: "2025-03-01"}, OR: [{validTo: {eq: null}}, {validTo: {gt: "2025-03-01"}}]}}) { edges { node { name rule { title issuedBy { name } } } } } } } } }',
+    fromOurs: (d) => d.countries.edges.map((e: any) => [e.node.code, sorted(e.node.tierAssignments.map((a: any) => [a.tier.name, a.tier.rule.title, a.tier.rule.issuedBy.map((x: any) => x.name)]))]),
+    fromPeer: (d) => d.countriesConnection.edges.map((e: any) => [e.node.code, sorted(e.node.tiersConnection.edges.map((t: any) => [t.node.name, t.node.rule[0].title, t.node.rule[0].issuedBy.map((x: any) => x.name)]))]),
+  },
+  {
+    name: 'rules touching a product, directly or via its maker',
+    ours: '{ rulesTouching(entity: "chipProduct:huawei-ascend-910b") { rule { id } } }',
+    peer: '{ chipProducts(where: {id: {eq: "chipProduct:huawei-ascend-910b"}}) { prohibitedBy { id } restrictedBy { id } targetedBy { id } maker { targetedBy { id } } } }',
+    fromOurs: (d) => unique(d.rulesTouching.map((t: any) => t.rule.id)),
+    fromPeer: (d) => {
+      const p = d.chipProducts[0];
+      return unique([...p.prohibitedBy, ...p.restrictedBy, ...p.targetedBy, ...p.maker.flatMap((m: any) => m.targetedBy)].map((r: any) => r.id));
+    },
+  },
+  {
+    name: 'countries that left tier 2 in May 2025',
+    ours: '{ tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) { country { code } left { validTo } } }',
+    peer: '{ countries(where: {tiersConnection: {some: {edge: {validTo: {gte: "2025-05-01", lte: "2025-05-31"}}, node: {level: {eq: 2}}}}}) { code tiersConnection(where: {edge: {validTo: {gte: "2025-05-01", lte: "2025-05-31"}}, node: {level: {eq: 2}}}) { edges { properties { validTo } } } } }',
+    fromOurs: (d) => sorted(d.tierChanges.map((c: any) => [c.country.code, c.left.validTo])),
+    fromPeer: (d) => sorted(d.countries.flatMap((c: any) => c.tiersConnection.edges.map((e: any) => [c.code, e.properties.validTo]))),
+  },
+  {
+    name: 'lineage of a rule (variable length, both ways)',
+    ours: '{ ruleLineage(id: "rule:ai-diffusion", maxDepth: 10) { edges { kind } } }',
+    peer: { cannot: '@neo4j/graphql has no variable-length traversal; a fixed nesting per hop is a different question' },
+    fromOurs: (d) => d.ruleLineage.edges.length,
+    fromPeer: () => null,
+  },
+  {
+    name: 'typo-tolerant search across types',
+    ours: '{ search(text: "Kesler", first: 5) { entity { ... on Node { id } } } }',
+    peer: { cannot: "@neo4j/graphql's @fulltext is per type and takes a raw Lucene phrase; no cross-type, typo-tolerant search" },
+    fromOurs: (d) => d.search.map((h: any) => h.entity.id),
+    fromPeer: () => null,
+  },
+];
