@@ -39,6 +39,8 @@ async function http(url: string, query: string, connections: number): Promise<Me
   };
   const result = await autocannon(options as autocannon.Options);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  // Requests slower than the whole measurement never complete inside it: say so rather than report 0 ms.
+  if (result.requests.total === 0) return { rps: 0, p50: Infinity, p99: Infinity };
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -103,14 +105,15 @@ async function measureScale(scale: string, graph: Graph, oursUrl: string, peerUr
 }
 
 function table(rows: Row[]): string {
-  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const f = (n: number) => (!Number.isFinite(n) ? `none done in ${SECONDS} s` : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
   const lines = [
     '| scale | workload | c | ours req/s | ours p50 / p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50 / p99 ms | raw req/s | raw p50 / p99 ms | ours / peer (req/s) | ours / raw (p50) |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const peer = typeof r.peer === 'string' ? null : r.peer;
-    lines.push(`| ${r.scale} | ${r.workload} | ${r.concurrency} | ${f(r.ours.rps)} | ${f(r.ours.p50)} / ${f(r.ours.p99)} | ${peer ? f(peer.rps) : 'n/a'} | ${peer ? `${f(peer.p50)} / ${f(peer.p99)}` : (r.peer as string)} | ${f(r.raw.rps)} | ${f(r.raw.p50)} / ${f(r.raw.p99)} | ${peer ? (r.ours.rps / peer.rps).toFixed(2) : 'n/a'} | ${(r.ours.p50 / Math.max(r.raw.p50, 0.01)).toFixed(2)} |`);
+    lines.push(`| ${r.scale} | ${r.workload} | ${r.concurrency} | ${f(r.ours.rps)} | ${f(r.ours.p50)} / ${f(r.ours.p99)} | ${peer ? f(peer.rps) : 'n/a'} | ${peer ? `${f(peer.p50)} / ${f(peer.p99)}` : (r.peer as string)} | ${f(r.raw.rps)} | ${f(r.raw.p50)} / ${f(r.raw.p99)} | ${peer ? ratio(r.ours.rps, peer.rps) : 'n/a'} | ${ratio(r.ours.p50, Math.max(r.raw.p50, 0.01))} |`);
   }
   return lines.join('\n');
 }

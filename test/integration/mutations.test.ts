@@ -183,21 +183,6 @@ CREATE (c)-[:IN_TIER {validFrom: date('2027-01-01'), sourceIds: ['source:project
     const byBob = await write('{ changes(first: 100) { edges { node { editor } } } }');
     expect(new Set(byBob.changes.edges.map((e: any) => e.node.editor))).toEqual(new Set(['alice', 'bob']));
   });
-});
-
-function bobOrAlice(i: number): string {
-  return i % 2 === 0 ? 'Bearer t0ken' : 'Bearer s3cret';
-}
-
-describe('the changes feed', () => {
-  let app: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(async () => {
-    await app.graph.write((tx) => tx.run(cleanUp));
-    await app.close();
-  });
 
   it('pages newest first with stable cursors and filters by since', async () => {
     const upsert = 'mutation ($input: RuleInput!) { upsertRule(input: $input) { id } }';
@@ -220,3 +205,7 @@ describe('the changes feed', () => {
     expect(seen).toEqual([5, 4, 3, 2, 1].map((n) => `rule:test-feed-${n}`));
   });
 });
+
+function bobOrAlice(i: number): string {
+  return i % 2 === 0 ? 'Bearer t0ken' : 'Bearer s3cret';
+}

@@ -1,18 +1,9 @@
-import { createTestApp } from '../support/app';
+import { dataOf, useTestApp } from '../support/app';
 
 /** The questions of the seed story, answered through GraphQL from the real graph. */
 describe('questions analysts ask', () => {
-  let app: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(() => app.close());
-
-  async function data(query: string, variables?: Record<string, unknown>) {
-    const result = await app.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
+  const app = useTestApp();
+  const data = (query: string, variables?: Record<string, unknown>) => dataOf(app, query, variables);
 
   it('which rules touch Huawei Ascend chips, directly or through Huawei', async () => {
     const { rulesTouching } = await data(`{

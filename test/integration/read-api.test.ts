@@ -1,17 +1,8 @@
-import { createTestApp } from '../support/app';
+import { dataOf, useTestApp } from '../support/app';
 
 describe('the read API', () => {
-  let app: Awaited<ReturnType<typeof createTestApp>>;
-  beforeAll(async () => {
-    app = await createTestApp();
-  });
-  afterAll(() => app.close());
-
-  async function data(query: string, variables?: Record<string, unknown>) {
-    const result = await app.execute(query, variables);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  }
+  const app = useTestApp();
+  const data = (query: string, variables?: Record<string, unknown>) => dataOf(app, query, variables);
 
   async function badInput(query: string, argument: string, variables?: Record<string, unknown>) {
     const result = await app.execute(query, variables);

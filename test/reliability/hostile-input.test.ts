@@ -1,8 +1,5 @@
-import { RunningServer } from '../../src/http/server';
-import { Graph } from '../../src/neo4j/graph';
 import { countGraph } from '../../src/seed/loader';
-import { connectTestGraph } from '../support/app';
-import { post, startTestServer } from '../support/server';
+import { post, useTestServer } from '../support/server';
 
 const INJECTIONS = [
   "' OR 1=1 //",
@@ -83,25 +80,16 @@ function corpus(): Attempt[] {
 }
 
 describe('hostile and malformed requests', () => {
-  let graph: Graph;
-  let server: RunningServer;
-  beforeAll(async () => {
-    graph = connectTestGraph();
-    server = await startTestServer(graph);
-  });
-  afterAll(async () => {
-    await server.stop();
-    await graph.close();
-  });
+  const env = useTestServer();
 
   it('answers each with a 4xx or a coded GraphQL error, never a 500, and changes nothing in the graph', async () => {
     const attempts = corpus();
     expect(attempts.length).toBeGreaterThanOrEqual(200);
-    const before = await countGraph(graph);
+    const before = await countGraph(env.graph);
     const failures: string[] = [];
     for (const attempt of attempts) {
       const headers = { 'apollo-require-preflight': 'true', ...attempt.headers };
-      const { status, json, text } = await post(server.url, attempt.body, headers);
+      const { status, json, text } = await post(env.server.url, attempt.body, headers);
       const codes: unknown[] = json?.errors?.map((e: any) => e.extensions?.code) ?? [];
       const coded = codes.length > 0 && codes.every((code) => typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR');
       const refused = status >= 400 && status < 500;
@@ -110,8 +98,8 @@ describe('hostile and malformed requests', () => {
     }
     process.stdout.write(`hostile inputs: ${attempts.length} tried, ${failures.length} mishandled\n`);
     expect(failures).toEqual([]);
-    expect(await countGraph(graph)).toEqual(before);
+    expect(await countGraph(env.graph)).toEqual(before);
     // Still serving.
-    expect((await post(server.url, { query: '{ country(code: "JP") { name } }' })).json.data.country.name).toBe('Japan');
+    expect((await post(env.server.url, { query: '{ country(code: "JP") { name } }' })).json.data.country.name).toBe('Japan');
   });
 });

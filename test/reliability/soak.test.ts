@@ -1,9 +1,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { RunningServer } from '../../src/http/server';
-import { Graph } from '../../src/neo4j/graph';
-import { connectTestGraph } from '../support/app';
-import { post, startTestServer } from '../support/server';
+import { post, useTestServer } from '../support/server';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CLIENTS = 32;
@@ -32,20 +29,7 @@ const READS = [
 
 /** Bounded load on loopback: a fixed number of clients for a fixed time, then it stops by itself. */
 describe('a soak under load', () => {
-  let graph: Graph;
-  let server: RunningServer;
-  beforeAll(async () => {
-    graph = connectTestGraph();
-    server = await startTestServer(graph);
-  });
-  afterAll(async () => {
-    await graph.write((tx) => tx.run({
-      name: 'soakCleanUp',
-      cypher: "MATCH (n) WHERE n:Change OR (n:Rule AND n.id STARTS WITH 'rule:test-soak') DETACH DELETE n",
-    }));
-    await server.stop();
-    await graph.close();
-  });
+  const env = useTestServer();
 
   it(`serves ${CLIENTS} clients for ${SECONDS} s with mixed reads and writes, without errors or memory growth`, async () => {
     const rssStart = process.memoryUsage().rss;
@@ -62,12 +46,19 @@ describe('a soak under load', () => {
         const body = write
           ? { query: `mutation { upsertRule(input: { id: "rule:test-soak-${id}", title: "Soak test rule ${id}", kind: GUIDANCE }) { id } }` }
           : { query: READS[(id + i) % READS.length] };
-        const { status, json } = await post(server.url, body, write ? { authorization: 'Bearer s3cret' } : {});
+        const { status, json } = await post(env.server.url, body, write ? { authorization: 'Bearer s3cret' } : {});
         served += 1;
         if (status !== 200 || json?.errors) errors.push(`${status} ${JSON.stringify(json?.errors ?? '').slice(0, 200)}`);
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, id) => client(id)));
+    try {
+      await Promise.all(Array.from({ length: CLIENTS }, (_, id) => client(id)));
+    } finally {
+      await env.graph.write((tx) => tx.run({
+        name: 'soakCleanUp',
+        cypher: "MATCH (n) WHERE n:Change OR (n:Rule AND n.id STARTS WITH 'rule:test-soak') DETACH DELETE n",
+      }));
+    }
     clearTimeout(warmedUp);
     const rssEnd = process.memoryUsage().rss;
     const heapEnd = liveHeap();

@@ -52,3 +52,22 @@ export async function createTestApp() {
     },
   } as { graph: Graph; apollo: ApolloServer<Context>; execute: typeof execute; close(): Promise<void> };
 }
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/** Registers hooks that hold a test app for the enclosing describe. */
+export function useTestApp(): TestApp {
+  const handle = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(handle, await createTestApp());
+  });
+  afterAll(() => handle.close());
+  return handle;
+}
+
+/** Runs an operation that must succeed and returns its data. */
+export async function dataOf(app: TestApp, query: string, variables?: Record<string, unknown>, authorization?: string) {
+  const result = await app.execute(query, variables, authorization);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}

@@ -2,7 +2,7 @@ import { Editors } from '../../src/domain/editor/editors';
 import { createSchema } from '../../src/graphql/schema';
 import { RunningServer, startServer } from '../../src/http/server';
 import { Graph } from '../../src/neo4j/graph';
-import { testApolloOptions } from './app';
+import { connectTestGraph, testApolloOptions } from './app';
 
 /** The real HTTP server on a free loopback port, over the given graph. */
 export async function startTestServer(graph: Graph, env: Record<string, string> = {}, editors = Editors.parse('alice:s3cret')): Promise<RunningServer> {
@@ -23,4 +23,18 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     // Some refusals are not JSON; the status says enough.
   }
   return { status: response.status, json, text };
+}
+
+/** Registers hooks that run the real HTTP server over the test Neo4j for the enclosing describe. */
+export function useTestServer(): { graph: Graph; server: RunningServer } {
+  const handle = {} as { graph: Graph; server: RunningServer };
+  beforeAll(async () => {
+    handle.graph = connectTestGraph();
+    handle.server = await startTestServer(handle.graph);
+  });
+  afterAll(async () => {
+    await handle.server.stop();
+    await handle.graph.close();
+  });
+  return handle;
 }

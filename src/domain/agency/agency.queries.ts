@@ -1,8 +1,5 @@
 import { batched } from '../../graphql/loaders';
-import { NamedQuery } from '../../neo4j/graph';
 
-export const agencyById: NamedQuery = { name: 'agencyById', cypher: 'MATCH (a:Agency {id: $id}) RETURN a {.*} AS agency' };
-export const officialById: NamedQuery = { name: 'officialById', cypher: 'MATCH (o:Official {id: $id}) RETURN o {.*} AS official' };
 
 export const parentOfAgency = batched('parentOfAgency', `
   MATCH (:Agency {id: id})-[:PART_OF]->(parent:Agency)

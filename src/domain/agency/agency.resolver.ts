@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { expectIdOf } from '../../graphql/entity';
 import { IdArgs } from '../../graphql/id.args';
 import { DateScalar } from '../../graphql/scalars';
 import { Rule } from '../rule/rule.type';
 import { sourcesOf } from '../source/source.resolver';
 import { Source } from '../source/source.type';
+import { findById } from '../node/node.queries';
 import * as q from './agency.queries';
 import { Agency, Office, Official, OfficialAction } from './agency.type';
 
@@ -13,9 +13,7 @@ import { Agency, Office, Official, OfficialAction } from './agency.type';
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'An agency by id; null when there is none.' })
   async agency(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Agency | null> {
-    expectIdOf('agency', id, 'id');
-    const [row] = await graph.read<{ agency: Agency }>(q.agencyById, { id });
-    return row?.agency ?? null;
+    return findById<Agency>(graph, 'agency', id);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The body it is part of (BIS is part of the Department of Commerce).' })
@@ -42,9 +40,7 @@ export class AgencyResolver {
 export class OfficialResolver {
   @Query(() => Official, { nullable: true, description: 'An official by id; null when there is none.' })
   async official(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Official | null> {
-    expectIdOf('official', id, 'id');
-    const [row] = await graph.read<{ official: Official }>(q.officialById, { id });
-    return row?.official ?? null;
+    return findById<Official>(graph, 'official', id);
   }
 
   @FieldResolver(() => [Office], { description: 'Posts held, oldest first.' })

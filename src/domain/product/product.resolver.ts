@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { expectIdOf } from '../../graphql/entity';
 import { IdArgs } from '../../graphql/id.args';
 import { Country } from '../country/country.type';
+import { findById } from '../node/node.queries';
 import * as q from './product.queries';
 import { ChipProduct, Company } from './product.type';
 
@@ -10,9 +10,7 @@ import { ChipProduct, Company } from './product.type';
 export class ChipProductResolver {
   @Query(() => ChipProduct, { nullable: true, description: 'A chip product by id; null when there is none.' })
   async chipProduct(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<ChipProduct | null> {
-    expectIdOf('chipProduct', id, 'id');
-    const [row] = await graph.read<{ product: ChipProduct }>(q.chipProductById, { id });
-    return row?.product ?? null;
+    return findById<ChipProduct>(graph, 'chipProduct', id);
   }
 
   @FieldResolver(() => Company, { nullable: true, description: 'Who designs and sells it.' })
@@ -25,9 +23,7 @@ export class ChipProductResolver {
 export class CompanyResolver {
   @Query(() => Company, { nullable: true, description: 'A company by id; null when there is none.' })
   async company(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Company | null> {
-    expectIdOf('company', id, 'id');
-    const [row] = await graph.read<{ company: Company }>(q.companyById, { id });
-    return row?.company ?? null;
+    return findById<Company>(graph, 'company', id);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'Where it is based.' })

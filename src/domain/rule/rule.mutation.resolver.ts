@@ -5,7 +5,7 @@ import { CountingTransaction } from '../../neo4j/graph';
 import { recordChange } from '../change/change.queries';
 import { LineageEdge } from '../lineage/lineage.type';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
-import { ruleById } from './rule.queries';
+import { nodeByIdQueries } from '../node/node.queries';
 import { Rule } from './rule.type';
 import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
 
@@ -98,8 +98,8 @@ export class RuleMutationResolver {
       if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
       await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
       await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
-      const [row] = await tx.run<{ rule: Rule }>(ruleById, { id: input.ruleId });
-      return row.rule;
+      const [row] = await tx.run<{ node: Rule }>(nodeByIdQueries.Rule, { id: input.ruleId });
+      return row.node;
     });
   }
 }

@@ -8,11 +8,6 @@ import type { RuleFilter } from './rule.input';
 /** Hits scoring at least this share of the best hit count as what the text names. */
 const RELATIVE_SCORE = 0.5;
 
-export const ruleById: NamedQuery = {
-  name: 'ruleById',
-  cypher: 'MATCH (r:Rule {id: $id}) RETURN r {.*} AS rule',
-};
-
 /** A rule is in force on a day from its effective (else issued, else published) date until its revocation. */
 const ruleMatchesFilter = `
       ($kinds IS NULL OR r.kind IN $kinds)

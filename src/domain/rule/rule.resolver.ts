@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { IdArgs } from '../../graphql/id.args';
-import { expectIdOf } from '../../graphql/entity';
 import { toConnection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
 import { Agency, OfficialAction } from '../agency/agency.type';
@@ -9,6 +8,7 @@ import { sourcesCitedByRule } from '../source/source.queries';
 import { Source } from '../source/source.type';
 import { Tier } from '../tier/tier.type';
 import { RulesArgs, RulesTouchingArgs } from './rule.input';
+import { findById } from '../node/node.queries';
 import * as q from './rule.queries';
 import { ruleStatus } from './rule.status';
 import { Rule, RuleConnection, RuleStatus } from './rule.type';
@@ -18,9 +18,7 @@ import { Touch } from './touch.type';
 export class RuleResolver {
   @Query(() => Rule, { nullable: true, description: 'A rule by id; null when there is none.' })
   async rule(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Rule | null> {
-    expectIdOf('rule', id, 'id');
-    const [row] = await graph.read<{ rule: Rule }>(q.ruleById, { id });
-    return row?.rule ?? null;
+    return findById<Rule>(graph, 'rule', id);
   }
 
   @Query(() => RuleConnection, { description: 'Rules, in id order, optionally filtered.' })

@@ -2,11 +2,6 @@ import { batched } from '../../graphql/loaders';
 import { NamedQuery, Statement } from '../../neo4j/graph';
 import type { TierChangesArgs } from './tier.input';
 
-export const tierById: NamedQuery = {
-  name: 'tierById',
-  cypher: 'MATCH (t:Tier {id: $id}) RETURN t {.*} AS tier',
-};
-
 export const ruleOfTier = batched('ruleOfTier', `
   MATCH (:Tier {id: id})-[:DEFINED_BY]->(r:Rule)
   RETURN collect(r {.*}) AS items`);

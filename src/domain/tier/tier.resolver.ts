@@ -9,6 +9,7 @@ import { Rule } from '../rule/rule.type';
 import { sourcesOf } from '../source/source.resolver';
 import { Source } from '../source/source.type';
 import { TierChangesArgs, TierCountriesArgs } from './tier.input';
+import { findById } from '../node/node.queries';
 import * as q from './tier.queries';
 import { Tier, TierAssignment, TierChange } from './tier.type';
 
@@ -16,9 +17,7 @@ import { Tier, TierAssignment, TierChange } from './tier.type';
 export class TierResolver {
   @Query(() => Tier, { nullable: true, description: 'A tier by id; null when there is none.' })
   async tier(@Args() { id }: IdArgs, @Ctx() { graph }: Context): Promise<Tier | null> {
-    expectIdOf('tier', id, 'id');
-    const [row] = await graph.read<{ tier: Tier }>(q.tierById, { id });
-    return row?.tier ?? null;
+    return findById<Tier>(graph, 'tier', id);
   }
 
   @Query(() => [TierChange], {
