@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { badUserInput } from './errors';
 
 /** Id prefixes and the GraphQL type each names. Ids are `<prefix>:<slug>`. */
 export const TYPE_BY_PREFIX = {
@@ -34,8 +35,6 @@ export function resolveTypeById(value: { id?: string }): TypeName {
 /** Checks that an id argument names the expected type, or fails with BAD_USER_INPUT naming the argument. */
 export function expectIdOf(prefix: IdPrefix, id: string, argumentName: string): void {
   if (typeOfId(id) !== TYPE_BY_PREFIX[prefix]) {
-    throw new GraphQLError(`Argument "${argumentName}" must be a ${TYPE_BY_PREFIX[prefix]} id like "${prefix}:slug"; got ${JSON.stringify(id)}.`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName },
-    });
+    throw badUserInput(`Argument "${argumentName}" must be a ${TYPE_BY_PREFIX[prefix]} id like "${prefix}:slug"; got ${JSON.stringify(id)}.`, argumentName);
   }
 }

@@ -1,5 +1,10 @@
 import { GraphQLFormattedError, GraphQLError, Kind, parse, visit } from 'graphql';
 
+/** The error for an argument (or input field) a client got wrong: clients switch on the code and read the name. */
+export function badUserInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
 /** type-graphql's class-validator failures: one entry per bad field, nested for inputs. */
 interface ValidationFailure {
   property: string;

@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int } from 'type-graphql';
+import { badUserInput } from './errors';
 import { PageInfo } from './node.type';
 
 export const MAX_PAGE_SIZE = 100;
@@ -28,9 +28,7 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor === null || cursor === undefined) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!decoded.startsWith('cursor:') || encodeCursor(decoded.slice('cursor:'.length)) !== cursor) {
-    throw new GraphQLError('Argument "after" is not a cursor this API issued.', {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
-    });
+    throw badUserInput('Argument "after" is not a cursor this API issued.', 'after');
   }
   return decoded.slice('cursor:'.length);
 }

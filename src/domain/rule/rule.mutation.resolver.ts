@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Context, requireEditor } from '../../graphql/context';
+import { badUserInput } from '../../graphql/errors';
 import { CountingTransaction } from '../../neo4j/graph';
 import { recordChange } from '../change/change.queries';
 import { LineageEdge } from '../lineage/lineage.type';
@@ -8,10 +8,6 @@ import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input
 import { nodeByIdQueries } from '../node/node.queries';
 import { Rule } from './rule.type';
 import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
-
-function badInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
 
 /** A rule id from a title: lower case, words joined by hyphens. */
 export function ruleIdFromTitle(title: string): string {
@@ -24,16 +20,16 @@ async function lockExistingRules(tx: CountingTransaction, ids: Record<string, st
   const rows = await tx.run<{ id: string; revokedOn: unknown }>(lockRules, { ids: [...new Set(Object.values(ids))].sort() });
   const found = new Set(rows.map((row) => row.id));
   for (const [argument, id] of Object.entries(ids)) {
-    if (!found.has(id)) throw badInput(`No rule has id ${JSON.stringify(id)} (input.${argument}).`, `input.${argument}`);
+    if (!found.has(id)) throw badUserInput(`No rule has id ${JSON.stringify(id)} (input.${argument}).`, `input.${argument}`);
   }
   return new Map(rows.map((row) => [row.id, row]));
 }
 
 async function refuseCycleOrDuplicate(tx: CountingTransaction, fromId: string, toId: string, kind: string) {
-  if (fromId === toId) throw badInput('A rule cannot act on itself: that link would be a cycle.', 'input.toRuleId');
+  if (fromId === toId) throw badUserInput('A rule cannot act on itself: that link would be a cycle.', 'input.toRuleId');
   const [check] = await tx.run<{ duplicate: boolean; cycle: boolean }>(lineageLinkCheck, { fromId, toId, kind });
-  if (check.duplicate) throw badInput(`${fromId} already ${kind} ${toId}.`, 'input.kind');
-  if (check.cycle) throw badInput(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, 'input.toRuleId');
+  if (check.duplicate) throw badUserInput(`${fromId} already ${kind} ${toId}.`, 'input.kind');
+  if (check.cycle) throw badUserInput(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, 'input.toRuleId');
 }
 
 @Resolver()
@@ -60,8 +56,8 @@ export class RuleMutationResolver {
         sourceIds: input.sourceIds ?? [],
       });
       // Throwing here rolls back the rule written above: nothing is left behind.
-      if (row.missingAgencies.length > 0) throw badInput(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
-      if (row.missingSources.length > 0) throw badInput(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
+      if (row.missingAgencies.length > 0) throw badUserInput(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
+      if (row.missingSources.length > 0) throw badUserInput(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
       await recordChange(tx, editor, 'upsertRule', [id]);
       return row.rule;
     });
@@ -93,7 +89,7 @@ export class RuleMutationResolver {
       const rules = await lockExistingRules(tx, ids);
       const revokedOn = rules.get(input.ruleId)?.revokedOn;
       if (revokedOn && String(revokedOn) !== String(on)) {
-        throw badInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
+        throw badUserInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
       }
       if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
       await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });

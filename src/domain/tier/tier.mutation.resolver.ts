@@ -1,13 +1,10 @@
-import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Context, requireEditor } from '../../graphql/context';
+import { badUserInput } from '../../graphql/errors';
 import { recordChange } from '../change/change.queries';
 import { TierAssignmentInput } from './tier.mutation.input';
 import { TierAssignment } from './tier.type';
 import * as w from './tier.writes';
-
-const badInput = (message: string, argumentName: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 
 @Resolver()
 export class TierMutationResolver {
@@ -24,9 +21,9 @@ export class TierMutationResolver {
     };
     return context.graph.write(async (tx) => {
       const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, params);
-      if (!found.countryId) throw badInput(`No country has code ${params.code}.`, 'input.countryCode');
-      if (!found.tierId || !found.ruleId) throw badInput(`No tier has id ${params.tierId}.`, 'input.tierId');
-      if (found.missingSources.length > 0) throw badInput(`No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds');
+      if (!found.countryId) throw badUserInput(`No country has code ${params.code}.`, 'input.countryCode');
+      if (!found.tierId || !found.ruleId) throw badUserInput(`No tier has id ${params.tierId}.`, 'input.tierId');
+      if (found.missingSources.length > 0) throw badUserInput(`No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds');
 
       const [existing] = await tx.run<{ assignment: TierAssignment }>(w.sameAssignment, params);
       if (existing) return existing.assignment;
@@ -36,7 +33,7 @@ export class TierMutationResolver {
       const overlaps = await tx.run<{ overlap: string }>(w.overlappingAssignments, ruled);
       if (overlaps.length > 0) {
         // Throwing rolls back the close above too.
-        throw badInput(`The assignment would overlap ${overlaps.map((o) => o.overlap).join('; ')}.`, 'input.validFrom');
+        throw badUserInput(`The assignment would overlap ${overlaps.map((o) => o.overlap).join('; ')}.`, 'input.validFrom');
       }
       const [created] = await tx.run<{ assignment: TierAssignment }>(w.createAssignment, params);
       await recordChange(tx, editor, 'assignTier', [found.countryId, params.tierId]);

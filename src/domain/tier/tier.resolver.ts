@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { IdArgs } from '../../graphql/id.args';
 import { expectIdOf } from '../../graphql/entity';
+import { badUserInput } from '../../graphql/errors';
 import { decodeCursor, toConnection } from '../../graphql/pagination';
 import { Country, CountryConnection } from '../country/country.type';
 import { Rule } from '../rule/rule.type';
@@ -25,7 +25,7 @@ export class TierResolver {
   })
   async tierChanges(@Args() args: TierChangesArgs, @Ctx() { graph }: Context): Promise<TierChange[]> {
     if (args.to.toString() < args.from.toString()) {
-      throw new GraphQLError('Argument "to" must not be before "from".', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'to' } });
+      throw badUserInput('Argument "to" must not be before "from".', 'to');
     }
     if (args.ruleId) expectIdOf('rule', args.ruleId, 'ruleId');
     const { query, params } = q.tierChangesStatement(args);
