@@ -16,7 +16,7 @@ export class Config {
 
   /** When set, the service uses this Neo4j and starts no embedded one. */
   @IsOptional() @IsString()
-  NEO4J_URI?: string;
+  NEO4J_URI?: string = undefined;
 
   @IsString()
   NEO4J_USER = 'neo4j';
@@ -69,7 +69,7 @@ export class Config {
 
   /** Introspection and the landing page; on unless NODE_ENV=production. */
   @IsOptional() @Transform(toBool) @IsBoolean()
-  INTROSPECTION?: boolean;
+  INTROSPECTION?: boolean = undefined;
 
   /** Deepest selection nesting an operation may have. */
   @Transform(toInt) @IsInt() @Min(2) @Max(100)
@@ -85,7 +85,7 @@ export class Config {
 
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()
-  EDITOR_TOKENS?: string;
+  EDITOR_TOKENS?: string = undefined;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -93,9 +93,10 @@ export class Config {
 
 /** Reads and validates the configuration; throws one error listing every bad setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Every setting, optional ones included, is initialised on the class, so its keys are the settings.
   const known = Object.keys(new Config());
   const given = Object.fromEntries(
-    Object.entries(env).filter(([key, value]) => value !== undefined && (known.includes(key) || ['NEO4J_URI', 'EDITOR_TOKENS', 'INTROSPECTION'].includes(key))),
+    Object.entries(env).filter(([key, value]) => value !== undefined && known.includes(key)),
   );
   const config = plainToInstance(Config, given, { exposeDefaultValues: true });
   const errors = validateSync(config);

@@ -14,6 +14,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ PORT: 8080, SEED_ON_EMPTY: false, NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'pw' });
   });
 
+  it('reads the optional settings and leaves them unset when absent', () => {
+    expect(loadConfig({ EDITOR_TOKENS: 'alice:s3cret', INTROSPECTION: 'false' })).toMatchObject({ EDITOR_TOKENS: 'alice:s3cret', INTROSPECTION: false });
+    const defaults = loadConfig({});
+    expect([defaults.EDITOR_TOKENS, defaults.INTROSPECTION]).toEqual([undefined, undefined]);
+  });
+
   it('names every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
       /PORT=NaN.*NEO4J_BOLT_PORT=70000.*LOG_LEVEL=loud/s,
