@@ -5,7 +5,6 @@ import { CountingTransaction } from '../../neo4j/graph';
 import { recordChange } from '../change/change.queries';
 import { LineageEdge } from '../lineage/lineage.type';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
-import { nodeByIdQueries } from '../node/node.queries';
 import { Rule } from './rule.type';
 import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
 
@@ -92,10 +91,10 @@ export class RuleMutationResolver {
         throw badUserInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
       }
       if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
-      await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
+      // The rule exists (locked above), so the revocation returns it.
+      const revoked = await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
       await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
-      const [row] = await tx.run<{ node: Rule }>(nodeByIdQueries.Rule, { id: input.ruleId });
-      return row.node;
+      return revoked!.rule;
     });
   }
 }

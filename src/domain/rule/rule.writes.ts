@@ -1,5 +1,6 @@
 import { Date as Neo4jDate } from 'neo4j-driver';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import type { Rule } from './rule.type';
 
 export interface RevokeRule {
   ruleId: string;
@@ -40,11 +41,12 @@ CALL (rule) {
   SET touch.validTo = $on
   RETURN count(touch) AS endedTouches
 }
-RETURN rule.id AS ruleId, linked, endedAssignments, endedTouches`,
+RETURN rule {.*} AS rule, linked, endedAssignments, endedTouches`,
 };
 
 export interface RevokeRuleResult {
-  ruleId: string;
+  /** The rule as it stands after the revocation. */
+  rule: Rule;
   linked: number;
   endedAssignments: number;
   endedTouches: number;
