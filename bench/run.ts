@@ -1,70 +1,53 @@
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fork, ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import autocannon from 'autocannon';
 import { Editors } from '../src/domain/editor/editors';
-import { loadConfig } from '../src/config';
+import { createContext } from '../src/graphql/context';
 import { createSchema } from '../src/graphql/schema';
-import { apolloOptionsFrom, startServer } from '../src/http/server';
+import { createApollo, apolloOptionsFrom } from '../src/http/server';
+import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { Graph, NamedQuery } from '../src/neo4j/graph';
+import { Graph, Statement } from '../src/neo4j/graph';
 import { applyMigrations } from '../src/neo4j/migrations';
 import { countGraph, loadSeed } from '../src/seed/loader';
 import { loadSynthetic } from '../src/seed/synthetic';
 import { projectRoot } from '../src/paths';
 import { freePort } from '../test/support/ports';
-import { peerSchema } from './peer';
+import { http, raw, Timing } from './measure';
+import { growth, pasteIntoReadme, Row, table } from './report';
+import type { ServerMessage } from './serve';
 import { Workload, WORKLOADS } from './workloads';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const WARMUP_SECONDS = 1;
+const MEASURE: Timing = { seconds: Number(process.env.BENCH_SECONDS ?? 5), warmupSeconds: 1 };
+/** Before each scale is measured, every system answers every workload this long, so no system pays the JIT warm-up of Neo4j or Node for another. */
+const WARMUP_PASS: Timing = { seconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 3), warmupSeconds: 0 };
 const CONCURRENCY = [1, 16];
 const LARGE_SCALE_RULES = Number(process.env.BENCH_SCALE ?? 29_000);
 
-interface Measure { rps: number; p50: number; p99: number }
-interface Row { scale: string; workload: string; concurrency: number; ours: Measure; peer: Measure | string; raw: Measure }
-
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function http(url: string, query: string, connections: number): Promise<Measure> {
-  // autocannon 8 takes a warm-up phase; its type definitions lag behind.
-  const options = {
-    url, method: 'POST' as const, connections, duration: SECONDS,
-    headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }),
-    warmup: { connections, duration: WARMUP_SECONDS },
-  };
-  const result = await autocannon(options as autocannon.Options);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  // Requests slower than the whole measurement never complete inside it: say so rather than report 0 ms.
-  if (result.requests.total === 0) return { rps: 0, p50: Infinity, p99: Infinity };
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
+interface Server { url: string; child: ChildProcess; rss(): Promise<number> }
 
-/** The floor: the very statements our service sent for the question, replayed through the driver. */
-async function raw(graph: Graph, statements: { query: NamedQuery; params: Record<string, unknown> }[], connections: number): Promise<Measure> {
-  const once = async () => {
-    for (const s of statements) await graph.read(s.query, s.params);
-  };
-  const run = async (seconds: number) => {
-    const latencies: number[] = [];
-    const deadline = Date.now() + seconds * 1000;
-    await Promise.all(Array.from({ length: connections }, async () => {
-      while (Date.now() < deadline) {
-        const started = performance.now();
-        await once();
-        latencies.push(performance.now() - started);
-      }
-    }));
-    return latencies;
-  };
-  await run(WARMUP_SECONDS);
-  const latencies = (await run(SECONDS)).sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99) };
+/** Starts ours or the peer in a process of its own (serve.ts). */
+function startServerProcess(system: 'ours' | 'peer', boltUri: string): Promise<Server> {
+  const child = fork(path.join(__dirname, 'serve.js'), [system, boltUri], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = () => new Promise<ServerMessage>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as ServerMessage));
+    child.once('exit', (code) => reject(new Error(`${system} server exited with ${code}`)));
+  });
+  return next().then((message) => {
+    if (!('url' in message)) throw new Error(`${system} server sent ${JSON.stringify(message)}`);
+    const rss = async () => {
+      const reply = next();
+      child.send('rss');
+      const answer = await reply;
+      return 'rss' in answer ? answer.rss : NaN;
+    };
+    return { url: message.url, child, rss };
+  });
 }
 
 async function answer(url: string, query: string) {
@@ -85,74 +68,78 @@ async function check(workload: Workload, oursUrl: string, peerUrl: string) {
   }
 }
 
-async function measureScale(scale: string, graph: Graph, oursUrl: string, peerUrl: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  for (const workload of WORKLOADS) {
-    await check(workload, oursUrl, peerUrl);
-    const statements: { query: NamedQuery; params: Record<string, unknown> }[] = [];
-    graph.onRead = (query, params) => statements.push({ query, params });
-    await answer(oursUrl, workload.ours);
+/** The statements our service sends for a workload, seen by running it in-process (never timed). */
+async function statementsOf(workload: Workload, graph: Graph): Promise<Statement[]> {
+  const apollo = createApollo(await createSchema(), apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')));
+  await apollo.start();
+  const statements: Statement[] = [];
+  graph.onRead = (query, params) => statements.push({ query, params });
+  try {
+    const response = await apollo.executeOperation({ query: workload.ours }, { contextValue: createContext(graph, 'bench', Editors.parse(''), undefined) });
+    if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`"${workload.name}" failed in-process`);
+  } finally {
     graph.onRead = undefined;
+    await apollo.stop();
+  }
+  return statements;
+}
+
+async function measureScale(scale: string, graph: Graph, ours: Server, peer: Server): Promise<Row[]> {
+  const plans = [];
+  for (const workload of WORKLOADS) {
+    await check(workload, ours.url, peer.url);
+    plans.push({ workload, statements: await statementsOf(workload, graph) });
+  }
+  log(`${scale}: warm-up pass, ${WARMUP_PASS.seconds} s per workload and system`);
+  for (const { workload, statements } of plans) {
+    await http(ours.url, workload.ours, 16, WARMUP_PASS);
+    if (typeof workload.peer === 'string') await http(peer.url, workload.peer, 16, WARMUP_PASS);
+    await raw(graph, statements, 16, WARMUP_PASS);
+  }
+  const rows: Row[] = [];
+  for (const { workload, statements } of plans) {
     for (const concurrency of CONCURRENCY) {
-      const ours = await http(oursUrl, workload.ours, concurrency);
-      const peer = typeof workload.peer === 'string' ? await http(peerUrl, workload.peer, concurrency) : `cannot: ${workload.peer.cannot}`;
-      const floor = await raw(graph, statements, concurrency);
-      rows.push({ scale, workload: workload.name, concurrency, ours, peer, raw: floor });
-      log(`${scale} | ${workload.name} | c=${concurrency} | ours ${ours.rps.toFixed(0)}/s p50 ${ours.p50} ms | peer ${typeof peer === 'string' ? 'n/a' : `${peer.rps.toFixed(0)}/s p50 ${peer.p50} ms`} | raw ${floor.rps.toFixed(0)}/s p50 ${floor.p50.toFixed(1)} ms`);
+      const oursMeasure = await http(ours.url, workload.ours, concurrency, MEASURE);
+      const peerMeasure = typeof workload.peer === 'string' ? await http(peer.url, workload.peer, concurrency, MEASURE) : `cannot: ${workload.peer.cannot}`;
+      const floor = await raw(graph, statements, concurrency, MEASURE);
+      rows.push({ scale, workload: workload.name, concurrency, ours: oursMeasure, peer: peerMeasure, raw: floor });
+      const peerText = typeof peerMeasure === 'string' ? 'n/a' : `${peerMeasure.rps.toFixed(0)}/s p50 ${peerMeasure.p50.toFixed(1)} ms`;
+      log(`${scale} | ${workload.name} | c=${concurrency} | ours ${oursMeasure.rps.toFixed(0)}/s p50 ${oursMeasure.p50.toFixed(1)} ms | peer ${peerText} | raw ${floor.rps.toFixed(0)}/s p50 ${floor.p50.toFixed(1)} ms`);
     }
   }
   return rows;
-}
-
-function table(rows: Row[]): string {
-  const f = (n: number) => (!Number.isFinite(n) ? `none done in ${SECONDS} s` : n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
-  const lines = [
-    '| scale | workload | c | ours req/s | ours p50 / p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50 / p99 ms | raw req/s | raw p50 / p99 ms | ours / peer (req/s) | ours / raw (p50) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
-  ];
-  for (const r of rows) {
-    const peer = typeof r.peer === 'string' ? null : r.peer;
-    lines.push(`| ${r.scale} | ${r.workload} | ${r.concurrency} | ${f(r.ours.rps)} | ${f(r.ours.p50)} / ${f(r.ours.p99)} | ${peer ? f(peer.rps) : 'n/a'} | ${peer ? `${f(peer.p50)} / ${f(peer.p99)}` : (r.peer as string)} | ${f(r.raw.rps)} | ${f(r.raw.p50)} / ${f(r.raw.p99)} | ${peer ? ratio(r.ours.rps, peer.rps) : 'n/a'} | ${ratio(r.ours.p50, Math.max(r.raw.p50, 0.01))} |`);
-  }
-  return lines.join('\n');
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'export-graph-bench-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512, txMemoryMb: 512, startTimeoutMs: 180_000, progress: log });
   const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', maxPoolSize: 64 });
-  const ours = await startServer({ ...apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')), graph, schema: await createSchema(), editors: Editors.parse('') }, 0, '127.0.0.1');
-  const peerApollo = new ApolloServer({ schema: await peerSchema(graph.driver) });
-  const { url: peerUrl } = await startStandaloneServer(peerApollo, { listen: { port: await freePort(), host: '127.0.0.1' } });
+  const servers: Server[] = [];
   const started = Date.now();
   try {
     await applyMigrations(graph);
     await loadSeed(graph, log);
+    const [ours, peer] = await Promise.all([startServerProcess('ours', neo4j.uri), startServerProcess('peer', neo4j.uri)]);
+    servers.push(ours, peer);
     const count = async () => Object.values((await countGraph(graph)).relationships).reduce((a, b) => a + b, 0);
-    const small = await count();
-    const rows = await measureScale(`real (${small} rels)`, graph, ours.url, peerUrl);
-    const rssReal = process.memoryUsage().rss;
+    const rows = await measureScale(`real (${await count()} rels)`, graph, ours, peer);
+    const rssReal = { ours: await ours.rss(), peer: await peer.rss() };
     await loadSynthetic(graph, { rules: LARGE_SCALE_RULES, progress: log });
-    const large = await count();
-    rows.push(...(await measureScale(`synthetic (${large} rels)`, graph, ours.url, peerUrl)));
-    const rssLarge = process.memoryUsage().rss;
+    rows.push(...(await measureScale(`synthetic (${await count()} rels)`, graph, ours, peer)));
+    const rssLarge = { ours: await ours.rss(), peer: await peer.rss() };
 
     const when = new Date().toISOString();
     const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 embedded`;
-    const rss = `RSS of the benchmark's Node process (both GraphQL servers and the raw client): ${Math.round(rssReal / 2 ** 20)} MiB after the real-size runs, ${Math.round(rssLarge / 2 ** 20)} MiB after the large ones.`;
-    const report = `Run ${when} on ${machine}; ${SECONDS} s per measurement after ${WARMUP_SECONDS} s warm-up; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows)}\n\n${rss}\n`;
+    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    const rss = `RSS of each server's Node process: ours ${mib(rssReal.ours)} after the real-size runs and ${mib(rssLarge.ours)} after the large ones; @neo4j/graphql ${mib(rssReal.peer)} and ${mib(rssLarge.peer)}.`;
+    const method = `${MEASURE.seconds} s per measurement after ${MEASURE.warmupSeconds} s warm-up, and a warm-up pass of ${WARMUP_PASS.seconds} s per workload and system before each scale`;
+    const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}\n`;
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
-    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, seconds: SECONDS, rows, rssReal, rssLarge }, null, 2));
-    const readmePath = path.join(projectRoot, 'bench', 'README.md');
-    const readme = readFileSync(readmePath, 'utf8');
-    const start = readme.indexOf('<!-- results:start -->');
-    const end = readme.indexOf('<!-- results:end -->');
-    writeFileSync(readmePath, `${readme.slice(0, start)}<!-- results:start -->\n${report}${readme.slice(end)}`);
+    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge }, null, 2));
+    pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
     process.stdout.write(`${report}\n`);
   } finally {
-    await ours.stop();
-    await peerApollo.stop();
+    for (const server of servers) server.child.disconnect();
     await graph.close();
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
