@@ -3,7 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -58,6 +58,8 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
     costLimitPlugin(schema, options.limits),
     requestLogPlugin(options.logger),
     options.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    // No field carries cache hints; the default cache-control plugin would still wrap every field resolver.
+    ApolloServerPluginCacheControlDisabled(),
   ];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
