@@ -4,6 +4,8 @@ import { connectNeo4j } from '../../src/neo4j/connect';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Graph } from '../../src/neo4j/graph';
 import { applyMigrations } from '../../src/neo4j/migrations';
+import { tierChangesStatement } from '../../src/domain/tier/tier.queries';
+import { toNeo4jDate } from '../../src/graphql/scalars';
 import { connectTestGraph } from '../support/app';
 
 describe('the test Neo4j', () => {
@@ -25,9 +27,27 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
+  });
+
+  it('plans tierChanges as a seek on the IN_TIER(validTo) index, not a scan of every membership', async () => {
+    const { query, params } = tierChangesStatement({ from: toNeo4jDate('2025-05-01'), to: toNeo4jDate('2025-05-31'), fromLevel: 2 });
+    const session = graph.driver.session({ database: graph.database });
+    try {
+      const { summary } = await session.run(`EXPLAIN ${query.cypher}`, params);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }) => {
+        operators.push(plan.operatorType);
+        plan.children.forEach((child) => walk(child as typeof plan));
+      };
+      walk(summary.plan as never);
+      expect(operators.some((op) => /RelationshipIndexSeekByRange/.test(op))).toBe(true);
+      expect(operators.some((op) => /RelationshipTypeScan|AllNodesScan/.test(op))).toBe(false);
+    } finally {
+      await session.close();
+    }
   });
 
   it('gives up on an unreachable NEO4J_URI after retrying with backoff, with a clear message', async () => {

@@ -29,7 +29,8 @@ export class TierResolver {
     }
     if (args.ruleId) expectIdOf('rule', args.ruleId, 'ruleId');
     const { query, params } = q.tierChangesStatement(args);
-    return graph.read<TierChange>(query, params);
+    const [row] = await graph.read<q.TierChangesRow>(query, params);
+    return q.tierChangesFrom(row);
   }
 
   @FieldResolver(() => Rule, { description: 'The rule that defines the tier.' })
