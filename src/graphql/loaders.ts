@@ -12,6 +12,15 @@ export class Loaders {
   constructor(private readonly graph: Graph) {}
 
   many<T>(query: NamedQuery, id: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return this.loaderFor(query, params).load(id) as Promise<T[]>;
+  }
+
+  /** Items already read (by a root statement that sent the query along): loading them sends nothing. */
+  prime(query: NamedQuery, id: string, params: Record<string, unknown>, items: unknown[]) {
+    this.loaderFor(query, params).prime(id, items);
+  }
+
+  private loaderFor(query: NamedQuery, params: Record<string, unknown>): DataLoader<string, unknown[]> {
     const key = `${query.name}:${JSON.stringify(params)}`;
     let loader = this.loaders.get(key);
     if (!loader) {
@@ -22,7 +31,7 @@ export class Loaders {
       });
       this.loaders.set(key, loader);
     }
-    return loader.load(id) as Promise<T[]>;
+    return loader;
   }
 
   async one<T>(query: NamedQuery, id: string, params: Record<string, unknown> = {}): Promise<T | null> {

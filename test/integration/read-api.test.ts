@@ -103,7 +103,29 @@ describe('the read API', () => {
     const sent = app.graph.statementCount - before;
     expect(result.countries.edges).toHaveLength(50);
     expect(result.countries.edges[0].node.tierAssignments[0].tier.rule.issuedBy[0].name).toBe('Bureau of Industry and Security');
-    // countries page, assignments, rule of tier, agencies of rule, sources by id: one each.
-    expect(sent).toBeLessThanOrEqual(5);
+    // countries page with assignments sent along, rule of tier, agencies of rule, sources by id: one each.
+    expect(sent).toBeLessThanOrEqual(4);
+  });
+
+  it("sends a country's tier assignments along with the country: one statement, the same answer as two", async () => {
+    const sent = async (query: string, variables?: Record<string, unknown>) => {
+      const before = app.graph.statementCount;
+      const result = await data(query, variables);
+      return { result, statements: app.graph.statementCount - before };
+    };
+    const nested = await sent('{ country(code: "SG") { code a: tierAssignments(asOf: "2025-03-01") { tier { name } validFrom validTo } } }');
+    expect(nested.statements).toBe(1);
+    // Asked twice with different arguments, the field falls back to its own loader: one more statement each way.
+    const twice = await sent('{ country(code: "SG") { code a: tierAssignments(asOf: "2025-03-01") { tier { name } validFrom validTo } b: tierAssignments { validFrom } } }');
+    expect(twice.statements).toBe(3);
+    expect(twice.result.country.a).toEqual(nested.result.country.a);
+    expect(nested.result.country.a).toEqual([{ tier: { name: 'Tier 2' }, validFrom: '2025-01-13', validTo: '2025-05-13' }]);
+    expect(twice.result.country.b.length).toBeGreaterThanOrEqual(1);
+
+    const viaFragment = await sent(`query ($asOf: Date) { countries(first: 3) { edges { node { ...F } } } }
+      fragment F on Country { code tierAssignments(asOf: $asOf) { tier { level } } }`, { asOf: '2025-03-01' });
+    expect(viaFragment.statements).toBe(1);
+    expect(viaFragment.result.countries.edges.map((e: any) => [e.node.code, e.node.tierAssignments.map((a: any) => a.tier.level)]))
+      .toEqual([['AD', [2]], ['AE', [2]], ['AF', [3]]]);
   });
 });

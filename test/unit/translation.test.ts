@@ -1,5 +1,5 @@
 import { changesStatement } from '../../src/domain/change/change.queries';
-import { countriesStatement, countryStatement } from '../../src/domain/country/country.queries';
+import { countriesStatement, countryStatement, tierAssignmentsOfCountry } from '../../src/domain/country/country.queries';
 import { lineageStatement } from '../../src/domain/lineage/lineage.queries';
 import { nodeStatement } from '../../src/domain/node/node.queries';
 import { rulesStatement, rulesTouchingStatement } from '../../src/domain/rule/rule.queries';
@@ -7,6 +7,7 @@ import { RuleKind } from '../../src/domain/rule/rule.type';
 import { searchStatement } from '../../src/domain/search/search.queries';
 import { tierChangesStatement } from '../../src/domain/tier/tier.queries';
 import { encodeCursor } from '../../src/graphql/pagination';
+import { withNested } from '../../src/graphql/prefetch';
 import { toNeo4jDate } from '../../src/graphql/scalars';
 import { Statement } from '../../src/neo4j/graph';
 
@@ -20,6 +21,9 @@ describe('root fields translate to one named, parameterised statement', () => {
   it.each([
     ['country', () => countryStatement('sg')],
     ['countries', () => countriesStatement({ first: 50, after: encodeCursor('SG') })],
+    ['countries with their tier assignments sent along', () => withNested(countriesStatement({ first: 50 }), { column: 'countries', many: true }, [
+      { nested: tierAssignmentsOfCountry, params: tierAssignmentsOfCountry.params({ asOf: toNeo4jDate('2025-03-01') }) },
+    ])],
     ['rules', () => rulesStatement({ filter: { kinds: [RuleKind.GUIDANCE], inForceOn: toNeo4jDate('2025-06-01'), text: 'Huawei' }, first: 10 })],
     ['rulesTouching by text', () => rulesTouchingStatement({ entity: 'Huawei Ascend', asOf: toNeo4jDate('2025-06-01') })],
     ['rulesTouching by id', () => rulesTouchingStatement({ entity: 'chipProduct:huawei-ascend-910b' })],

@@ -1,4 +1,6 @@
 import { batched } from '../../graphql/loaders';
+import { NestedField } from '../../graphql/prefetch';
+import { assignmentsOfCountry } from '../tier/tier.queries';
 import { NamedQuery, Statement } from '../../neo4j/graph';
 import { decodeCursor } from '../../graphql/pagination';
 
@@ -38,3 +40,10 @@ export const companiesOfCountry = batched('companiesOfCountry', `
   MATCH (:Country {id: id})<-[:BASED_IN]-(company:Company)
   WITH company ORDER BY company.id
   RETURN collect(company {.*}) AS items`);
+
+/** Country.tierAssignments: asked on most country questions, so country and countries send it along. */
+export const tierAssignmentsOfCountry: NestedField = {
+  field: 'tierAssignments',
+  query: assignmentsOfCountry,
+  params: ({ asOf }) => ({ asOf: asOf ?? null }),
+};
