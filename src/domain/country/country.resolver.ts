@@ -31,12 +31,13 @@ export class CountryResolver {
   }
 
   @FieldResolver(() => [TierAssignment], { description: 'Tier memberships, oldest first; only those in force on asOf when it is given.' })
-  tierAssignments(
+  async tierAssignments(
     @Root() country: Country,
     @Ctx() { loaders }: Context,
     @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) asOf?: unknown,
   ) {
-    return loaders.many<TierAssignment>(tierAssignmentsOfCountry.query, country.id, tierAssignmentsOfCountry.params({ asOf }));
+    const held = await loaders.many<Omit<TierAssignment, 'country'>>(tierAssignmentsOfCountry.query, country.id, tierAssignmentsOfCountry.params({ asOf }));
+    return held.map((assignment): TierAssignment => ({ ...assignment, country }));
   }
 
   @FieldResolver(() => [Company], { description: 'Companies based here.' })

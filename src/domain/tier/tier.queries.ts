@@ -27,12 +27,15 @@ export const countriesOfTier = batched('countriesOfTier', `
   }
   RETURN [{countries: countries, totalCount: totalCount}] AS items`);
 
-/** A country's tier memberships, oldest first, with the tier inline (so tier costs no extra statement). */
+/**
+ * A country's tier memberships, oldest first, with the tier inline (so tier costs no extra
+ * statement) but not the country, which the caller already holds.
+ */
 export const assignmentsOfCountry = batched('assignmentsOfCountry', `
-  MATCH (c:Country {id: id})-[a:IN_TIER]->(t:Tier)
+  MATCH (:Country {id: id})-[a:IN_TIER]->(t:Tier)
   WHERE ${heldOn('a')}
-  WITH c, a, t ORDER BY a.validFrom, t.level
-  RETURN collect({country: c {.*}, tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo,
+  WITH a, t ORDER BY a.validFrom, t.level
+  RETURN collect({tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo,
                   note: a.note, sourceIds: a.sourceIds}) AS items`);
 
 /**
