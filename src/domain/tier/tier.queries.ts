@@ -41,20 +41,22 @@ export const assignmentsOfCountry = batched('assignmentsOfCountry', `
 /**
  * Countries whose membership of a tier ended in [$from, $to], with the assignment that began that
  * day (preferring the same rule's tiers), and the rule that ended it. The window is read through
- * the IN_TIER(validTo) index (hinted: on a small graph the planner would rather scan); each tier and rule comes back once, not once per change, because
+ * the IN_TIER(validTo) index and the next assignment through IN_TIER(validFrom), not by walking
+ * every membership the country ever had (hinted: on a small graph the planner would rather scan); each tier and rule comes back once, not once per change, because
  * decoding the same rule's properties and dates for hundreds of rows was most of the cost.
  */
 export const tierChanges: NamedQuery = {
   name: 'tierChanges',
   cypher: `
 MATCH (c:Country)-[left:IN_TIER]->(t:Tier)
-USING INDEX left:IN_TIER(validTo)
+USING INDEX SEEK left:IN_TIER(validTo)
 WHERE $from <= left.validTo AND left.validTo <= $to
   AND ($fromLevel IS NULL OR t.level = $fromLevel)
 MATCH (t)-[:DEFINED_BY]->(rule:Rule)
 WHERE $ruleId IS NULL OR rule.id = $ruleId
 CALL (c, left, rule) {
   OPTIONAL MATCH (c)-[entered:IN_TIER]->(next:Tier)
+  USING INDEX SEEK entered:IN_TIER(validFrom)
   WHERE entered.validFrom = left.validTo
   RETURN entered, next
   ORDER BY CASE WHEN EXISTS { (next)-[:DEFINED_BY]->(rule) } THEN 0 ELSE 1 END, next.level
