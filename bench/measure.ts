@@ -10,8 +10,8 @@ export interface Timing {
   warmupSeconds: number;
 }
 
-/** Drives a GraphQL endpoint on loopback with autocannon: `connections` clients, each one request at a time. */
-export async function http(url: string, query: string, connections: number, timing: Timing): Promise<Measure> {
+/** Drives a GraphQL endpoint on loopback with autocannon (`connections` clients, each one request at a time); the latencies measured, in ms. */
+export async function http(url: string, query: string, connections: number, timing: Timing): Promise<number[]> {
   const load = async (seconds: number) => {
     const latencies: number[] = [];
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -28,11 +28,11 @@ export async function http(url: string, query: string, connections: number, timi
     return latencies;
   };
   if (timing.warmupSeconds > 0) await load(timing.warmupSeconds);
-  return summarise(await load(timing.seconds), timing.seconds);
+  return load(timing.seconds);
 }
 
-/** The floor: the very statements our service sent for the question, replayed through the driver, `connections` at a time. */
-export async function raw(graph: Graph, statements: Statement[], connections: number, timing: Timing): Promise<Measure> {
+/** The floor: the very statements our service sent for the question, replayed through the driver, `connections` at a time; the latencies measured, in ms. */
+export async function raw(graph: Graph, statements: Statement[], connections: number, timing: Timing): Promise<number[]> {
   const once = async () => {
     for (const s of statements) await graph.read(s.query, s.params);
   };
@@ -49,11 +49,11 @@ export async function raw(graph: Graph, statements: Statement[], connections: nu
     return latencies;
   };
   if (timing.warmupSeconds > 0) await run(timing.warmupSeconds);
-  return summarise(await run(timing.seconds), timing.seconds);
+  return run(timing.seconds);
 }
 
 /** Requests per second and percentiles; requests slower than the whole measurement never complete, which is said as Infinity, not 0 ms. */
-function summarise(latencies: number[], seconds: number): Measure {
+export function summarise(latencies: number[], seconds: number): Measure {
   if (latencies.length === 0) return { rps: 0, p50: Infinity, p99: Infinity };
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

@@ -16,15 +16,17 @@ import { countGraph, loadSeed } from '../src/seed/loader';
 import { loadSynthetic } from '../src/seed/synthetic';
 import { projectRoot } from '../src/paths';
 import { freePort } from '../test/support/ports';
-import { http, raw, Timing } from './measure';
+import { http, raw, summarise, Timing } from './measure';
 import { growth, pasteIntoReadme, Row, table } from './report';
 import type { ServerMessage } from './serve';
 import { Workload, WORKLOADS } from './workloads';
 
-const MEASURE: Timing = { seconds: Number(process.env.BENCH_SECONDS ?? 5), warmupSeconds: 1 };
+const MEASURE: Timing = { seconds: Number(process.env.BENCH_SECONDS ?? 4), warmupSeconds: 1 };
 /** Before each scale is measured, every system answers every workload this long, so no system pays the JIT warm-up of Neo4j or Node for another. */
 const WARMUP_PASS: Timing = { seconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 3), warmupSeconds: 0 };
 const CONCURRENCY = [1, 16];
+/** Each system is measured this many times per workload and concurrency, in turn, and the samples pooled: a slow spell of the machine then falls on all of them. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const LARGE_SCALE_RULES = Number(process.env.BENCH_SCALE ?? 29_000);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -105,9 +107,16 @@ async function measureScale(scale: string, graph: Graph, ours: Server, peer: Ser
   const rows: Row[] = [];
   for (const { workload, statements } of plans) {
     for (const concurrency of CONCURRENCY) {
-      const oursMeasure = await http(ours.url, workload.ours, concurrency, MEASURE);
-      const peerMeasure = typeof workload.peer === 'string' ? await http(peer.url, workload.peer, concurrency, MEASURE) : `cannot: ${workload.peer.cannot}`;
-      const floor = await raw(graph, statements, concurrency, MEASURE);
+      const samples = { ours: [] as number[], peer: [] as number[], raw: [] as number[] };
+      for (let round = 0; round < ROUNDS; round += 1) {
+        samples.ours.push(...(await http(ours.url, workload.ours, concurrency, MEASURE)));
+        if (typeof workload.peer === 'string') samples.peer.push(...(await http(peer.url, workload.peer, concurrency, MEASURE)));
+        samples.raw.push(...(await raw(graph, statements, concurrency, MEASURE)));
+      }
+      const seconds = ROUNDS * MEASURE.seconds;
+      const oursMeasure = summarise(samples.ours, seconds);
+      const peerMeasure = typeof workload.peer === 'string' ? summarise(samples.peer, seconds) : `cannot: ${workload.peer.cannot}`;
+      const floor = summarise(samples.raw, seconds);
       rows.push({ scale, workload: workload.name, concurrency, ours: oursMeasure, peer: peerMeasure, raw: floor });
       const peerText = typeof peerMeasure === 'string' ? 'n/a' : `${peerMeasure.rps.toFixed(0)}/s p50 ${peerMeasure.p50.toFixed(1)} ms`;
       log(`${scale} | ${workload.name} | c=${concurrency} | ours ${oursMeasure.rps.toFixed(0)}/s p50 ${oursMeasure.p50.toFixed(1)} ms | peer ${peerText} | raw ${floor.rps.toFixed(0)}/s p50 ${floor.p50.toFixed(1)} ms`);
@@ -138,7 +147,7 @@ async function main() {
     const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 embedded`;
     const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
     const rss = `RSS of each server's Node process: ours ${mib(rssReal.ours)} after the real-size runs and ${mib(rssLarge.ours)} after the large ones; @neo4j/graphql ${mib(rssReal.peer)} and ${mib(rssLarge.peer)}.`;
-    const method = `${MEASURE.seconds} s per measurement after ${MEASURE.warmupSeconds} s warm-up, and a warm-up pass of ${WARMUP_PASS.seconds} s per workload and system before each scale`;
+    const method = `${ROUNDS} rounds of ${MEASURE.seconds} s per system, taken in turn, each after ${MEASURE.warmupSeconds} s warm-up, and a warm-up pass of ${WARMUP_PASS.seconds} s per workload and system before each scale`;
     const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}\n`;
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
     writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge }, null, 2));
