@@ -76,27 +76,31 @@ async function check(workload: Workload, oursUrl: string, peerUrl: string) {
   }
 }
 
-/** The statements our service sends for a workload, seen by running it in-process (never timed). */
-async function statementsOf(workload: Workload, graph: Graph): Promise<Statement[]> {
+/** Runs workloads through our service in-process (never timed) to see the statements it sends: the raw client replays them. */
+async function startCapture(graph: Graph) {
   const apollo = createApollo(await createSchema(), apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')));
   await apollo.start();
-  const statements: Statement[] = [];
-  graph.onRead = (query, params) => statements.push({ query, params });
-  try {
-    const response = await apollo.executeOperation({ query: workload.ours }, { contextValue: createContext(graph, 'bench', Editors.parse(''), undefined) });
-    if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`"${workload.name}" failed in-process`);
-  } finally {
-    graph.onRead = undefined;
-    await apollo.stop();
-  }
-  return statements;
+  const statementsOf = async (workload: Workload): Promise<Statement[]> => {
+    const statements: Statement[] = [];
+    graph.onRead = (query, params) => statements.push({ query, params });
+    try {
+      const response = await apollo.executeOperation({ query: workload.ours }, { contextValue: createContext(graph, 'bench', Editors.parse(''), undefined) });
+      if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`"${workload.name}" failed in-process`);
+    } finally {
+      graph.onRead = undefined;
+    }
+    return statements;
+  };
+  return { statementsOf, stop: () => apollo.stop() };
 }
 
-async function measureScale(scale: string, graph: Graph, ours: Server, peer: Server): Promise<Row[]> {
+type Capture = Awaited<ReturnType<typeof startCapture>>;
+
+async function measureScale(scale: string, graph: Graph, capture: Capture, ours: Server, peer: Server): Promise<Row[]> {
   const plans = [];
   for (const workload of WORKLOADS) {
     await check(workload, ours.url, peer.url);
-    plans.push({ workload, statements: await statementsOf(workload, graph) });
+    plans.push({ workload, statements: await capture.statementsOf(workload) });
   }
   log(`${scale}: warm-up pass, ${WARMUP_PASS.seconds} s per workload and system`);
   for (const { workload, statements } of plans) {
@@ -109,9 +113,9 @@ async function measureScale(scale: string, graph: Graph, ours: Server, peer: Ser
     for (const concurrency of CONCURRENCY) {
       const samples = { ours: [] as number[], peer: [] as number[], raw: [] as number[] };
       for (let round = 0; round < ROUNDS; round += 1) {
-        samples.ours.push(...(await http(ours.url, workload.ours, concurrency, MEASURE)));
-        if (typeof workload.peer === 'string') samples.peer.push(...(await http(peer.url, workload.peer, concurrency, MEASURE)));
-        samples.raw.push(...(await raw(graph, statements, concurrency, MEASURE)));
+        samples.ours = samples.ours.concat(await http(ours.url, workload.ours, concurrency, MEASURE));
+        if (typeof workload.peer === 'string') samples.peer = samples.peer.concat(await http(peer.url, workload.peer, concurrency, MEASURE));
+        samples.raw = samples.raw.concat(await raw(graph, statements, concurrency, MEASURE));
       }
       const seconds = ROUNDS * MEASURE.seconds;
       const oursMeasure = summarise(samples.ours, seconds);
@@ -130,17 +134,19 @@ async function main() {
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512, txMemoryMb: 512, startTimeoutMs: 180_000, progress: log });
   const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', maxPoolSize: 64 });
   const servers: Server[] = [];
+  let capture: Capture | undefined;
   const started = Date.now();
   try {
     await applyMigrations(graph);
     await loadSeed(graph, log);
     const [ours, peer] = await Promise.all([startServerProcess('ours', neo4j.uri), startServerProcess('peer', neo4j.uri)]);
     servers.push(ours, peer);
+    capture = await startCapture(graph);
     const count = async () => Object.values((await countGraph(graph)).relationships).reduce((a, b) => a + b, 0);
-    const rows = await measureScale(`real (${await count()} rels)`, graph, ours, peer);
+    const rows = await measureScale(`real (${await count()} rels)`, graph, capture, ours, peer);
     const rssReal = { ours: await ours.rss(), peer: await peer.rss() };
     await loadSynthetic(graph, { rules: LARGE_SCALE_RULES, progress: log });
-    rows.push(...(await measureScale(`synthetic (${await count()} rels)`, graph, ours, peer)));
+    rows.push(...(await measureScale(`synthetic (${await count()} rels)`, graph, capture, ours, peer)));
     const rssLarge = { ours: await ours.rss(), peer: await peer.rss() };
 
     const when = new Date().toISOString();
@@ -154,6 +160,7 @@ async function main() {
     pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
     process.stdout.write(`${report}\n`);
   } finally {
+    await capture?.stop();
     for (const server of servers) server.child.disconnect();
     await graph.close();
     await neo4j.stop();
