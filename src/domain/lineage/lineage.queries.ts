@@ -8,6 +8,7 @@ const lineageTypes = 'REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS';
  * Cypher cannot take a variable-length bound as a parameter, so there is one named statement per
  * depth, 1 to 25, each with its bound written in: the planner then knows how far to walk.
  * Ancestors follow edges out of the root (what it acted on), descendants follow edges into it.
+ * Each rule comes back once and edges name their ends by id: a rule on many edges is decoded once.
  */
 function lineageQuery(depth: number): NamedQuery {
   return {
@@ -29,8 +30,14 @@ CALL (up, down) {
   UNWIND relationships(path) AS link
   RETURN collect(DISTINCT link) AS links
 }
-RETURN root {.*} AS root,
-       [link IN links | {from: properties(startNode(link)), to: properties(endNode(link)), kind: type(link), on: link.on}] AS edges`,
+CALL (links) {
+  UNWIND links AS link
+  UNWIND [startNode(link), endNode(link)] AS rule
+  WITH DISTINCT rule
+  RETURN collect(rule {.*}) AS rules
+}
+RETURN root {.*} AS root, rules,
+       [link IN links | {fromId: startNode(link).id, toId: endNode(link).id, kind: type(link), on: link.on}] AS edges`,
   };
 }
 

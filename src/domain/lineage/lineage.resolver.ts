@@ -26,20 +26,19 @@ class RuleLineageArgs {
   maxDepth = 10;
 }
 
+/** An edge as the statement returns it: its ends by id. */
+type EdgeRow = Omit<LineageEdge, 'from' | 'to'> & { fromId: string; toId: string };
+
 @Resolver()
 export class LineageResolver {
   @Query(() => Lineage, { description: 'What a rule revoked, amended, superseded or implemented, and what did so to it, up to maxDepth hops.' })
   async ruleLineage(@Args() { id, direction, maxDepth }: RuleLineageArgs, @Ctx() { graph }: Context): Promise<Lineage> {
     expectIdOf('rule', id, 'id');
     const { query, params } = lineageStatement({ id, direction, maxDepth });
-    const [row] = await graph.read<{ root: Rule; edges: LineageEdge[] }>(query, params);
+    const [row] = await graph.read<{ root: Rule; rules: Rule[]; edges: EdgeRow[] }>(query, params);
     if (!row) throw new GraphQLError(`No rule has id ${JSON.stringify(id)}.`, { extensions: { code: 'NOT_FOUND', argumentName: 'id' } });
-    const rules = new Map<string, Rule>([[row.root.id, row.root]]);
-    for (const edge of row.edges) {
-      rules.set(edge.from.id, edge.from);
-      rules.set(edge.to.id, edge.to);
-    }
-    const drawnEdges = row.edges.map((edge) => ({ fromId: edge.from.id, toId: edge.to.id, kind: edge.kind }));
-    return { root: row.root, rules: [...rules.values()], edges: row.edges, mermaid: toMermaid(row.root.id, [...rules.values()], drawnEdges) };
+    const rules = new Map<string, Rule>([[row.root.id, row.root], ...row.rules.map((rule): [string, Rule] => [rule.id, rule])]);
+    const edges = row.edges.map(({ fromId, toId, kind, on }): LineageEdge => ({ from: rules.get(fromId)!, to: rules.get(toId)!, kind, on }));
+    return { root: row.root, rules: [...rules.values()], edges, mermaid: toMermaid(row.root.id, [...rules.values()], row.edges) };
   }
 }
