@@ -1,11 +1,9 @@
 import { Editors } from '../domain/editor/editors';
 import { Graph } from '../neo4j/graph';
-import { Loaders } from './loaders';
 
-/** What every resolver gets: the graph, this request's batching loaders, who may write, and the request id. */
+/** What every resolver gets: the graph, who may write, and the request id. */
 export interface Context {
   graph: Graph;
-  loaders: Loaders;
   requestId: string;
   editors: Editors;
   /** The request's Authorization header, checked only by mutations. */
@@ -15,7 +13,7 @@ export interface Context {
 }
 
 export function createContext(graph: Graph, requestId: string, editors: Editors, authorization?: string): Context {
-  return { graph, loaders: new Loaders(graph), requestId, editors, authorization };
+  return { graph, requestId, editors, authorization };
 }
 
 /** The name of the editor making this request; throws UNAUTHENTICATED or FORBIDDEN before any write. */

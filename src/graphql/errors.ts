@@ -1,4 +1,5 @@
 import { GraphQLFormattedError, GraphQLError, Kind, parse, visit } from 'graphql';
+import { InvalidArgumentError } from '../read/errors';
 
 /** The error for an argument (or input field) a client got wrong: clients switch on the code and read the name. */
 export function badUserInput(message: string, argumentName: string): GraphQLError {
@@ -60,6 +61,10 @@ const BAD_LITERAL = /^(Expected value of type|Value ".*" does not exist in|Value
  * failures (type-graphql) and literal values graphql-js refused during validation alike.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof InvalidArgumentError) {
+    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argumentName } };
+  }
   const extensions = formatted.extensions ?? {};
   const failures = extensions.validationErrors as ValidationFailure[] | undefined;
   if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(failures)) {

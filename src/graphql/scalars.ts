@@ -1,6 +1,6 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
-import neo4j, { Date as Neo4jDate, isDate } from 'neo4j-driver';
+import neo4j, { Date as Neo4jDate, isDate, isDateTime } from 'neo4j-driver';
 
 const localDate = GraphQLLocalDate.toConfig();
 
@@ -31,9 +31,9 @@ export function toNeo4jDate(isoDate: string): Neo4jDate<number> {
 
 const dateTime = GraphQLDateTime.toConfig();
 
-/** An instant, e.g. 2026-11-28T03:22:01.123Z; always sent as an ISO 8601 string in UTC. */
+/** An instant, e.g. 2026-11-28T03:22:01.123Z; always sent as an ISO 8601 string in UTC (Neo4j datetimes included). */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...dateTime,
   description: 'An instant in UTC, ISO 8601 (RFC 3339), e.g. 2026-11-28T03:22:01.123Z.',
-  serialize: (value) => (dateTime.serialize(value) as Date).toISOString(),
+  serialize: (value) => (isDateTime(value) ? value.toStandardDate() : (dateTime.serialize(value) as Date)).toISOString(),
 });

@@ -2,24 +2,24 @@ import 'reflect-metadata';
 import { validate } from 'class-validator';
 import { GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
-import { AgencyResolver, OfficialActionResolver, OfficialResolver } from '../domain/agency/agency.resolver';
+import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
-import { ChipProductResolver, CompanyResolver } from '../domain/product/product.resolver';
+import { drawLineage } from '../domain/lineage/mermaid';
+import { ProductResolver } from '../domain/product/product.resolver';
 import { RuleMutationResolver } from '../domain/rule/rule.mutation.resolver';
 import { RuleResolver } from '../domain/rule/rule.resolver';
-import { TouchResolver } from '../domain/rule/touch.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
-import { TierAssignmentResolver, TierResolver } from '../domain/tier/tier.resolver';
+import { TierResolver } from '../domain/tier/tier.resolver';
 import { Context, requireEditor } from './context';
+import { resolveFromParents } from './from-parent';
 
 export const resolvers = [
-  NodeResolver, CountryResolver, TierResolver, TierAssignmentResolver, RuleResolver, TouchResolver, LineageResolver,
-  AgencyResolver, OfficialResolver, OfficialActionResolver, ChipProductResolver, CompanyResolver, SearchResolver,
-  ChangeResolver, RuleMutationResolver, TierMutationResolver,
+  NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
+  ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
 ] as const;
 
 /**
@@ -35,14 +35,19 @@ async function validateArgument(value: unknown, type: unknown): Promise<void> {
   if (failures.length > 0) throw new ArgumentValidationError(failures);
 }
 
-/** Builds the executable schema; input classes are validated with class-validator before any resolver runs. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Builds the executable schema: input classes are validated with class-validator before any
+ * resolver runs, and every field below the root reads what its root field's statement returned.
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validateFn: validateArgument,
     // Runs before argument validation, so a write without a valid token fails as such and touches nothing.
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
+  resolveFromParents(schema, { 'Lineage.mermaid': drawLineage });
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real API changes. */

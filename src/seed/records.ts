@@ -3,11 +3,12 @@ import {
   ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength,
   MinLength, ValidateNested,
 } from 'class-validator';
+import { idPattern } from '../domain/entities';
 
 /** Shapes of the data files in seed/, checked with class-validator before anything is written. */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const idOf = (type: string) => new RegExp(`^${type}:[a-z0-9][a-z0-9.-]*$`);
+const idOf = idPattern;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 'RESCISSION', 'GUIDANCE', 'ANNOUNCEMENT', 'ENTITY_LIST_ACTION'] as const;

@@ -4,9 +4,8 @@ import { connectNeo4j } from '../../src/neo4j/connect';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Graph } from '../../src/neo4j/graph';
 import { applyMigrations } from '../../src/neo4j/migrations';
-import { tierChangesStatement } from '../../src/domain/tier/tier.queries';
-import { toNeo4jDate } from '../../src/graphql/scalars';
 import { connectTestGraph } from '../support/app';
+import { translate } from '../support/translate';
 
 describe('the test Neo4j', () => {
   let graph: Graph;
@@ -33,10 +32,11 @@ describe('the test Neo4j', () => {
   });
 
   it('plans tierChanges as seeks on the IN_TIER date indexes, not walks over every membership', async () => {
-    const { query, params } = tierChangesStatement({ from: toNeo4jDate('2025-05-01'), to: toNeo4jDate('2025-05-31'), fromLevel: 2 });
+    const { statements } = await translate('{ tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) { on country { code } entered { validFrom } } }');
+    const [{ cypher, params }] = statements;
     const session = graph.driver.session({ database: graph.database });
     try {
-      const { summary } = await session.run(`EXPLAIN ${query.cypher}`, params);
+      const { summary } = await session.run(`EXPLAIN ${cypher}`, params);
       const operators: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {
         operators.push(plan.operatorType.replace(/@.*/, ''));

@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
 import { Rule } from '../rule/rule.type';
+import { Source } from '../source/source.type';
 
 @ObjectType({ implements: Node, description: 'A government body, such as the Bureau of Industry and Security.' })
 export class Agency extends Node {
@@ -10,6 +11,12 @@ export class Agency extends Node {
 
   @Field(() => String, { nullable: true, description: 'Acronym, e.g. "BIS".' })
   acronym?: string | null;
+
+  @Field(() => Agency, { nullable: true, description: 'The body it is part of (BIS is part of the Department of Commerce).' })
+  parent?: Agency | null;
+
+  @Field(() => [Rule], { description: 'Rules it issued, oldest first.' })
+  rules!: Rule[];
 }
 
 @ObjectType({ implements: Node, description: 'A person who held a post and acted on rules.' })
@@ -22,6 +29,12 @@ export class Official extends Node {
 
   @Field(() => String, { nullable: true, description: 'Caveats, e.g. spelling disagreements.' })
   note?: string | null;
+
+  @Field(() => [Office], { description: 'Posts held, oldest first.' })
+  offices!: Office[];
+
+  @Field(() => [OfficialAction], { description: 'What they did about rules, oldest first.' })
+  actions!: OfficialAction[];
 }
 
 @ObjectType({ description: "An official's tenure in a post at an agency." })
@@ -70,5 +83,6 @@ export class OfficialAction {
   @Field(() => String, { nullable: true, description: 'A short description or quotation, with its source.' })
   text?: string | null;
 
-  sourceIds!: string[];
+  @Field(() => [Source], { description: 'Where the action is recorded.' })
+  sources!: Source[];
 }

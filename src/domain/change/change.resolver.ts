@@ -1,10 +1,12 @@
 import { IsDate, IsOptional } from 'class-validator';
-import { DateTimeScalar } from '../../graphql/scalars';
-import { Args, ArgsType, Ctx, Field, Query, Resolver } from 'type-graphql';
-import { DateTime } from 'neo4j-driver';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { PageArgs, toConnection } from '../../graphql/pagination';
-import { changesStatement } from './change.queries';
+import { PageArgs } from '../../graphql/pagination';
+import { DateTimeScalar } from '../../graphql/scalars';
+import { pageOf } from '../../read/page';
+import { readRoot } from '../read';
+import { changesPage, feedPosition } from './change.read';
 import { Change, ChangeConnection } from './change.type';
 
 @ArgsType()
@@ -18,10 +20,8 @@ class ChangesArgs extends PageArgs {
 @Resolver(() => Change)
 export class ChangeResolver {
   @Query(() => ChangeConnection, { description: 'Writes to the graph, newest first: a feed to follow the graph by.' })
-  async changes(@Args() { since, first, after }: ChangesArgs, @Ctx() { graph }: Context) {
-    const { query, params } = changesStatement({ since, first, after });
-    const [row] = await graph.read<{ changes: (Change & { at: DateTime<number> })[]; totalCount: number }>(query, params);
-    const changes = row.changes.map((change) => ({ ...change, at: change.at.toStandardDate() }));
-    return toConnection(changes, first, row.totalCount, (change) => `${change.at.toISOString()}|${change.id}`);
+  changes(@Args() { since, ...page }: ChangesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const { first, after } = pageOf(page);
+    return readRoot(context, info, changesPage(since, first, feedPosition(after)));
   }
 }

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
+import { Company } from '../product/product.type';
 
 @ObjectType({ implements: Node, description: 'A country or territory of ISO 3166-1.' })
 export class Country extends Node {
@@ -12,6 +13,9 @@ export class Country extends Node {
 
   @Field(() => [String], { description: 'Other names people use, e.g. "South Korea", "UAE", "Burma".' })
   aliases!: string[];
+
+  @Field(() => [Company], { description: 'Companies based here.' })
+  companies!: Company[];
 }
 
 export const CountryConnection = connectionType(Country, 'Country');

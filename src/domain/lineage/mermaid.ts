@@ -25,3 +25,9 @@ export function toMermaid(rootId: string, rules: DrawnRule[], edges: DrawnEdge[]
   lines.push(`  class ${key.get(rootId)} root`);
   return lines.join('\n');
 }
+
+/** Lineage.mermaid: the flowchart of what the statement read for it (rules may repeat; each is drawn once). */
+export function drawLineage({ rootId, rules, edges }: { rootId: string; rules: DrawnRule[]; edges: DrawnEdge[] }): string {
+  const unique = [...new Map(rules.map((rule) => [rule.id, rule])).values()];
+  return toMermaid(rootId, unique, edges);
+}

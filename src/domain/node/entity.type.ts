@@ -1,5 +1,5 @@
 import { createUnionType } from 'type-graphql';
-import { resolveTypeById } from '../../graphql/entity';
+import { typeNameOf } from '../../graphql/entity';
 import { Agency, Official } from '../agency/agency.type';
 import { Country } from '../country/country.type';
 import { ChipProduct, Company } from '../product/product.type';
@@ -10,5 +10,5 @@ export const Entity = createUnionType({
   name: 'Entity',
   description: 'Any thing in the graph a rule can touch or a search can find (sources aside).',
   types: () => [Country, Tier, Rule, Agency, Official, ChipProduct, Company] as const,
-  resolveType: resolveTypeById,
+  resolveType: typeNameOf,
 });

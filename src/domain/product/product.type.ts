@@ -1,5 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
+import { Country } from '../country/country.type';
 
 @ObjectType({ implements: Node, description: 'An AI chip or accelerator.' })
 export class ChipProduct extends Node {
@@ -20,6 +21,9 @@ export class ChipProduct extends Node {
 
   @Field(() => String, { nullable: true, description: 'Caveats, e.g. disputed foundry.' })
   note?: string | null;
+
+  @Field(() => Company, { nullable: true, description: 'Who designs and sells it.' })
+  maker?: Company | null;
 }
 
 @ObjectType({ implements: Node, description: 'A chip designer or foundry.' })
@@ -29,4 +33,10 @@ export class Company extends Node {
 
   @Field(() => [String], { description: 'Other names.' })
   aliases!: string[];
+
+  @Field(() => Country, { nullable: true, description: 'Where it is based.' })
+  country?: Country | null;
+
+  @Field(() => [ChipProduct], { description: 'Chips it makes.' })
+  products!: ChipProduct[];
 }

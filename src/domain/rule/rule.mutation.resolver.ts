@@ -1,9 +1,14 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { Context, requireEditor } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors';
 import { CountingTransaction } from '../../neo4j/graph';
-import { recordChange } from '../change/change.queries';
+import { recordChange } from '../change/change.writes';
+import { kindOfType } from '../entities';
+import { lineageLink } from '../lineage/lineage.read';
 import { LineageEdge } from '../lineage/lineage.type';
+import { entityById } from '../node/node.read';
+import { readRoot } from '../read';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
 import { Rule } from './rule.type';
 import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
@@ -35,10 +40,10 @@ async function refuseCycleOrDuplicate(tx: CountingTransaction, fromId: string, t
 export class RuleMutationResolver {
   @Authorized()
   @Mutation(() => Rule, { description: 'Creates a rule, or updates the one with this id; relationships are kept and added to.' })
-  async upsertRule(@Arg('input', () => RuleInput) input: RuleInput, @Ctx() context: Context): Promise<Rule> {
+  async upsertRule(@Arg('input', () => RuleInput) input: RuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const id = input.id ?? ruleIdFromTitle(input.title);
-    return context.graph.write(async (tx) => {
+    await context.graph.write(async (tx) => {
       const [row] = await tx.run<{ rule: Rule; missingAgencies: string[]; missingSources: string[] }>(upsertRuleQuery, {
         id,
         title: input.title,
@@ -58,31 +63,31 @@ export class RuleMutationResolver {
       if (row.missingAgencies.length > 0) throw badUserInput(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
       if (row.missingSources.length > 0) throw badUserInput(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
       await recordChange(tx, editor, 'upsertRule', [id]);
-      return row.rule;
     });
+    return readRoot(context, info, entityById(kindOfType('Rule'), id, false));
   }
 
   @Authorized()
   @Mutation(() => LineageEdge, { description: 'Records that one rule revokes, amends, supersedes or implements another; refuses duplicates and cycles.' })
-  async linkRules(@Arg('input', () => RuleLinkInput) input: RuleLinkInput, @Ctx() context: Context): Promise<LineageEdge> {
+  async linkRules(@Arg('input', () => RuleLinkInput) input: RuleLinkInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
-    return context.graph.write(async (tx) => {
+    await context.graph.write(async (tx) => {
       await lockExistingRules(tx, { fromRuleId: input.fromRuleId, toRuleId: input.toRuleId });
       await refuseCycleOrDuplicate(tx, input.fromRuleId, input.toRuleId, input.kind);
-      const [edge] = await tx.run<LineageEdge>(createLineageLink, {
+      await tx.run(createLineageLink, {
         fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind, on: input.on ?? null, sourceIds: [],
       });
       await recordChange(tx, editor, 'linkRules', [input.fromRuleId, input.toRuleId]);
-      return edge;
     });
+    return readRoot(context, info, lineageLink(input.fromRuleId, input.toRuleId, input.kind));
   }
 
   @Authorized()
   @Mutation(() => Rule, { description: 'Sets revokedOn and ends every tier assignment and touch of the rule that is open on that date.' })
-  async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context): Promise<Rule> {
+  async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const on = input.on as Parameters<typeof revokeRule>[1]['on'];
-    return context.graph.write(async (tx) => {
+    await context.graph.write(async (tx) => {
       const ids: Record<string, string> = { ruleId: input.ruleId };
       if (input.revokedByRuleId) ids.revokedByRuleId = input.revokedByRuleId;
       const rules = await lockExistingRules(tx, ids);
@@ -91,10 +96,9 @@ export class RuleMutationResolver {
         throw badUserInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
       }
       if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
-      // The rule exists (locked above), so the revocation returns it.
-      const revoked = await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
+      await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
       await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
-      return revoked!.rule;
     });
+    return readRoot(context, info, entityById(kindOfType('Rule'), input.ruleId, false));
   }
 }

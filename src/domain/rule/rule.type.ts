@@ -2,6 +2,10 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
+import { Agency, OfficialAction } from '../agency/agency.type';
+import { Source } from '../source/source.type';
+import { Tier } from '../tier/tier.type';
+import { Touch } from './touch.type';
 
 export enum RuleKind {
   INTERIM_FINAL_RULE = 'INTERIM_FINAL_RULE',
@@ -70,6 +74,45 @@ export class Rule extends Node {
 
   @Field(() => DateScalar, { nullable: true, description: 'When it was revoked, if it was.' })
   revokedOn?: unknown;
+
+  @Field(() => [Agency], { description: 'Who issued it.' })
+  issuedBy!: Agency[];
+
+  @Field(() => [Tier], { description: 'The tiers it defines, least restricted first.' })
+  tiers!: Tier[];
+
+  @Field(() => [Touch], { description: 'What this rule targets, directly.' })
+  touches!: Touch[];
+
+  @Field(() => [Rule], { description: 'Rules this one revoked.' })
+  revokes!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules that revoked this one.' })
+  revokedBy!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules this one amended.' })
+  amends!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules that amended this one.' })
+  amendedBy!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules this one superseded.' })
+  supersedes!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules that superseded this one.' })
+  supersededBy!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules this one implements.' })
+  implements!: Rule[];
+
+  @Field(() => [Rule], { description: 'Rules that implement this one.' })
+  implementedBy!: Rule[];
+
+  @Field(() => [OfficialAction], { description: 'Officials who signed, announced or gave instructions about this rule.' })
+  officialActions!: OfficialAction[];
+
+  @Field(() => [Source], { description: 'Where the facts about this rule come from.' })
+  sources!: Source[];
 }
 
 export const RuleConnection = connectionType(Rule, 'Rule');

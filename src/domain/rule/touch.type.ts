@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { Entity } from '../node/entity.type';
+import { Source } from '../source/source.type';
 import { Rule } from './rule.type';
 
 @ObjectType({ description: 'How a rule reaches a target: directly, or along a path (e.g. rule -> company -> product).' })
@@ -26,5 +27,6 @@ export class Touch {
   @Field(() => String, { nullable: true, description: 'What the touch means, with caveats.' })
   note?: string | null;
 
-  sourceIds!: string[];
+  @Field(() => [Source], { description: 'Where the touch is stated.' })
+  sources!: Source[];
 }

@@ -1,7 +1,9 @@
 import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, Info, Int, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
-import { searchStatement } from './search.queries';
+import { readRoot } from '../read';
+import { searchHits } from './search.read';
 import { SearchHit } from './search.type';
 
 @ArgsType()
@@ -22,8 +24,8 @@ class SearchArgs {
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Full-text search over names, aliases, titles and summaries; typo-tolerant.' })
-  async search(@Args() { text, first }: SearchArgs, @Ctx() { graph }: Context): Promise<SearchHit[]> {
-    const statement = searchStatement({ text, first });
-    return statement ? graph.read<SearchHit>(statement.query, statement.params) : [];
+  async search(@Args() { text, first }: SearchArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const read = searchHits(text, first);
+    return read ? readRoot(context, info, read) : [];
   }
 }

@@ -1,8 +1,11 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { Context, requireEditor } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors';
-import { recordChange } from '../change/change.queries';
+import { recordChange } from '../change/change.writes';
 import { TierAssignmentInput } from './tier.mutation.input';
+import { readRoot } from '../read';
+import { tierAssignment } from './tier.read';
 import { TierAssignment } from './tier.type';
 import * as w from './tier.writes';
 
@@ -10,7 +13,7 @@ import * as w from './tier.writes';
 export class TierMutationResolver {
   @Authorized()
   @Mutation(() => TierAssignment, { description: "Closes the country's open assignment under the same rule on validFrom, then opens the new one." })
-  async assignTier(@Arg('input', () => TierAssignmentInput) input: TierAssignmentInput, @Ctx() context: Context): Promise<TierAssignment> {
+  async assignTier(@Arg('input', () => TierAssignmentInput) input: TierAssignmentInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const params = {
       code: input.countryCode.toUpperCase(),
@@ -19,14 +22,14 @@ export class TierMutationResolver {
       validTo: input.validTo ?? null,
       sourceIds: input.sourceIds ?? [],
     };
-    return context.graph.write(async (tx) => {
+    await context.graph.write(async (tx) => {
       const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, params);
       if (!found.countryId) throw badUserInput(`No country has code ${params.code}.`, 'input.countryCode');
       if (!found.tierId || !found.ruleId) throw badUserInput(`No tier has id ${params.tierId}.`, 'input.tierId');
       if (found.missingSources.length > 0) throw badUserInput(`No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds');
 
       const [existing] = await tx.run<{ assignment: TierAssignment }>(w.sameAssignment, params);
-      if (existing) return existing.assignment;
+      if (existing) return;
 
       const ruled = { ...params, ruleId: found.ruleId };
       await tx.run(w.closeOpenAssignment, ruled);
@@ -35,9 +38,9 @@ export class TierMutationResolver {
         // Throwing rolls back the close above too.
         throw badUserInput(`The assignment would overlap ${overlaps.map((o) => o.overlap).join('; ')}.`, 'input.validFrom');
       }
-      const [created] = await tx.run<{ assignment: TierAssignment }>(w.createAssignment, params);
+      await tx.run(w.createAssignment, params);
       await recordChange(tx, editor, 'assignTier', [found.countryId, params.tierId]);
-      return created.assignment;
     });
+    return readRoot(context, info, tierAssignment(params.code, params.tierId, params.validFrom));
   }
 }

@@ -3,6 +3,7 @@ import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
 import { Country } from '../country/country.type';
 import { Rule } from '../rule/rule.type';
+import { Source } from '../source/source.type';
 
 @ObjectType({ implements: Node, description: 'A tier of a rule that sorts countries, such as Tier 2 of the AI Diffusion Rule.' })
 export class Tier extends Node {
@@ -20,6 +21,9 @@ export class Tier extends Node {
 
   @Field(() => String, { nullable: true, description: 'Caveats, e.g. figures unconfirmed in the rule text.' })
   note?: string | null;
+
+  @Field(() => Rule, { description: 'The rule that defines the tier.' })
+  rule!: Rule;
 }
 
 @ObjectType({ description: "A country's membership of a tier for a period: validFrom inclusive, validTo exclusive (null while in force)." })
@@ -39,7 +43,8 @@ export class TierAssignment {
   @Field(() => String, { nullable: true, description: 'Caveats, e.g. what a secondary source claimed instead.' })
   note?: string | null;
 
-  sourceIds!: string[];
+  @Field(() => [Source], { description: 'Where the membership is stated.' })
+  sources!: Source[];
 }
 
 @ObjectType({ description: 'A country leaving a tier: what it left, where it went (null when it left the tier system), when and why.' })

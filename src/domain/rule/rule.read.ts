@@ -1,0 +1,168 @@
+import Cypher from '@neo4j/cypher-builder';
+import { LIST_CAPS } from '../../read/caps';
+import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
+import { connection, PageSource } from '../../read/connection';
+import { across, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
+import { Selection } from '../../read/plan';
+import { VALUE } from '../../read/statement';
+import { dayOrToday, heldOn, ruleStart } from '../../read/temporal';
+
+/** What a rule touches: rule -> product, company or country. */
+export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
+
+/** Rules this one acts on with `kind` (out), or that act on it (in). */
+const lineage = (kind: string, direction: 'out' | 'in'): FieldReader =>
+  related({ types: [kind], direction, label: 'Rule' }, 'Rule', { cap: LIST_CAPS['Rule.lineage'], orderBy: (_rel, other) => [other.property('id')] });
+
+/**
+ * PENDING before the rule starts, then IN_FORCE until it ends; from its end REVOKED, or
+ * NOT_ENFORCED when it ended by an announcement of non-enforcement rather than a rescission.
+ */
+const status: FieldReader = (field, { node: rule }) => {
+  const day = dayOrToday(field.args.asOf);
+  const ended = Cypher.and(Cypher.isNotNull(rule.property('revokedOn')), Cypher.lte(rule.property('revokedOn'), day));
+  return new Cypher.Case()
+    .when(ended!)
+    .then(new Cypher.Case().when(Cypher.eq(rule.property('endingKind'), new Cypher.Literal('NON_ENFORCEMENT'))).then(new Cypher.Literal('NOT_ENFORCED')).else(new Cypher.Literal('REVOKED')))
+    .when(Cypher.gt(ruleStart(rule), day))
+    .then(new Cypher.Literal('PENDING'))
+    .else(new Cypher.Literal('IN_FORCE'));
+};
+
+/** How the rule stopped applying, from the properties its ending wrote; null while it applies. */
+const ending: FieldReader = (field, { node: rule }, compiler) =>
+  new Cypher.Case().when(Cypher.isNull(rule.property('revokedOn'))).then(Cypher.Null).else(compiler.object('RuleEnding', field, { rule }));
+
+const endedBy: FieldReader = (field, { rule }, compiler) => {
+  const by = new Cypher.Node();
+  const match = new Cypher.Match(new Cypher.Pattern(by, { labels: ['Rule'], properties: { id: rule.property('endedById') } }))
+    .return(compiler.node('Rule', field, by))
+    .limit(new Cypher.Literal(1));
+  return Cypher.head(new Cypher.Collect(match));
+};
+
+export const ruleReaders: ReadModel = {
+  Rule: {
+    label: 'Rule',
+    fields: {
+      id: property('id'),
+      title: property('title'),
+      shortName: property('shortName'),
+      aliases: listProperty('aliases'),
+      kind: property('kind'),
+      citation: property('citation'),
+      documentNumber: property('documentNumber'),
+      rin: property('rin'),
+      summary: property('summary'),
+      note: property('note'),
+      administration: property('administration'),
+      issuedOn: property('issuedOn'),
+      publishedOn: property('publishedOn'),
+      effectiveOn: property('effectiveOn'),
+      complianceOn: property('complianceOn'),
+      revokedOn: property('revokedOn'),
+      status,
+      ending,
+      issuedBy: related({ types: ['ISSUED_BY'], direction: 'out', label: 'Agency' }, 'Agency', {
+        cap: LIST_CAPS['Rule.issuedBy'],
+        orderBy: (_rel, agency) => [agency.property('id')],
+      }),
+      tiers: related({ types: ['DEFINED_BY'], direction: 'in', label: 'Tier' }, 'Tier', {
+        cap: LIST_CAPS['Rule.tiers'],
+        orderBy: (_rel, tier) => [tier.property('level')],
+      }),
+      touches: across(
+        { types: TOUCH_TYPES, direction: 'out' },
+        'Touch',
+        { cap: LIST_CAPS['Rule.touches'], orderBy: (rel, target) => [rel.property('validFrom'), target.property('id')] },
+        (rule, rel, target) => ({ rule, rel, target }),
+      ),
+      revokes: lineage('REVOKES', 'out'),
+      revokedBy: lineage('REVOKES', 'in'),
+      amends: lineage('AMENDS', 'out'),
+      amendedBy: lineage('AMENDS', 'in'),
+      supersedes: lineage('SUPERSEDES', 'out'),
+      supersededBy: lineage('SUPERSEDES', 'in'),
+      implements: lineage('IMPLEMENTS', 'out'),
+      implementedBy: lineage('IMPLEMENTS', 'in'),
+      officialActions: across(
+        { types: ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'], direction: 'in', label: 'Official' },
+        'OfficialAction',
+        { cap: LIST_CAPS['Rule.officialActions'], orderBy: (rel, official) => [rel.property('on'), official.property('id')] },
+        (rule, rel, official) => ({ rule, rel, official }),
+      ),
+      sources: related({ types: ['CITES'], direction: 'out', label: 'Source' }, 'Source', {
+        cap: LIST_CAPS['Rule.sources'],
+        orderBy: (_rel, source) => [source.property('id')],
+      }),
+    },
+  },
+  RuleEnding: {
+    fields: {
+      on: property('revokedOn', 'rule'),
+      kind: (_field, { rule }) => Cypher.coalesce(rule.property('endingKind'), new Cypher.Literal('FORMAL_RESCISSION')),
+      by: endedBy,
+      note: property('endingNote', 'rule'),
+      sources: sourcesFromIds('rule', 'endingSourceIds'),
+    },
+  },
+  Touch: {
+    fields: {
+      rule: scoped('Rule', 'rule'),
+      target: scoped('Entity', 'target'),
+      relation: relationshipType(),
+      // rule -> target, or rule -> maker -> target when the rule touches the product through its maker.
+      path: (field, { rule, maker, target }, compiler) => {
+        const step = new Cypher.Variable();
+        const steps = new Cypher.List(maker ? [rule, maker, target] : [rule, target]);
+        return new Cypher.ListComprehension(step).in(steps).where(Cypher.isNotNull(step)).map(compiler.node('Entity', field, step));
+      },
+      validFrom: property('validFrom', 'rel'),
+      validTo: property('validTo', 'rel'),
+      note: property('note', 'rel'),
+      sources: sourcesFromIds('rel'),
+    },
+  },
+};
+
+export interface RuleFilterValues {
+  kinds?: string[] | null;
+  inForceOn?: unknown;
+  issuedByAgencyId?: string | null;
+  text?: string | null;
+}
+
+/** The conditions of a rules filter; only those given are written into the statement. */
+function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | undefined): Cypher.Predicate | undefined {
+  if (!filter) return undefined;
+  const day = filter.inForceOn ? new Cypher.Param(filter.inForceOn) : undefined;
+  const text = filter.text ? Cypher.toLower(new Cypher.Param(filter.text)) : undefined;
+  const field = new Cypher.Variable();
+  return Cypher.and(
+    filter.kinds ? Cypher.in(rule.property('kind'), new Cypher.Param(filter.kinds)) : undefined,
+    filter.issuedByAgencyId
+      ? new Cypher.Exists(new Cypher.Match(new Cypher.Pattern(rule).related({ type: 'ISSUED_BY' }).to({ labels: ['Agency'], properties: { id: new Cypher.Param(filter.issuedByAgencyId) } })))
+      : undefined,
+    day ? heldOn(ruleStart(rule), rule.property('revokedOn'), day) : undefined,
+    text
+      ? Cypher.any(field, new Cypher.List(['title', 'shortName', 'summary', 'citation', 'documentNumber'].map((name) => rule.property(name))), Cypher.contains(Cypher.toLower(field), text))
+      : undefined,
+  );
+}
+
+/** Rules in id order, filtered; the cursor is the id. */
+export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null): PageSource => ({
+  itemType: 'Rule',
+  match: (rule) => {
+    const match = new Cypher.Match(new Cypher.Pattern(rule, { labels: ['Rule'] }));
+    const where = matchesFilter(rule, filter);
+    return where ? match.where(where) : match;
+  },
+  orderBy: (rule) => [[rule.property('id'), 'ASC']],
+  after: (rule) => Cypher.gt(rule.property('id'), new Cypher.Param(after)),
+  cursor: (rule) => rule.property('id'),
+});
+
+export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null) => (selection: Selection, compiler: Compiler) =>
+  new Cypher.Return([connection(selection, compiler, 'RuleConnection', rulePages(filter, after), { first, hasAfter: after !== null }), VALUE]);
+

@@ -1,0 +1,31 @@
+import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { encodeCursor } from '../read/cursor';
+
+/** Turns what the statement stored for a field into what the API returns (a cursor from a sort key, a drawing from its parts). */
+export type Finisher = (stored: any) => unknown;
+
+const cursorOf: Finisher = (sortKey: string | null | undefined) => (sortKey === null || sortKey === undefined ? null : encodeCursor(String(sortKey)));
+
+function isCursor(typeName: string, fieldName: string): boolean {
+  return (typeName.endsWith('Edge') && fieldName === 'cursor') || (typeName === 'PageInfo' && (fieldName === 'startCursor' || fieldName === 'endCursor'));
+}
+
+/**
+ * Below the root, every field reads what the root statement stored under its response key
+ * (alias): no resolver of ours runs, no statement is sent. Fields with arguments are declared by
+ * resolver methods that read the same way, since type-graphql declares arguments only there.
+ */
+export function resolveFromParents(schema: GraphQLSchema, finishers: Record<string, Finisher>): void {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((type) => type?.name));
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || roots.has(type.name) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length > 0) continue;
+      const finish = finishers[`${type.name}.${field.name}`] ?? (isCursor(type.name, field.name) ? cursorOf : undefined);
+      const read: GraphQLFieldResolver<Record<string, unknown>, unknown> = finish
+        ? (parent, _args, _context, info) => finish(parent[info.path.key])
+        : (parent, _args, _context, info) => parent[info.path.key];
+      field.resolve = read;
+    }
+  }
+}

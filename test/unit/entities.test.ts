@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ENTITIES, idPattern, kindOfId } from '../../src/domain/entities';
+
+describe('the entity registry', () => {
+  it('is what the full-text index migration covers: every kind, every searchable property', () => {
+    const migration = readFileSync(path.join(__dirname, '../../cypher/002_fulltext.cypher'), 'utf8');
+    const labels = /FOR \(n:([\w|]+)\)/.exec(migration)![1].split('|');
+    const properties = [...migration.matchAll(/n\.(\w+)/g)].map((match) => match[1]);
+    expect(new Set(labels)).toEqual(new Set(ENTITIES.map((kind) => kind.type)));
+    expect(new Set(properties)).toEqual(new Set(ENTITIES.flatMap((kind) => kind.searchable)));
+  });
+
+  it('has one id grammar for the API and the seed', () => {
+    expect(kindOfId('rule:ai-diffusion')?.type).toBe('Rule');
+    expect(kindOfId('country:SG')?.type).toBe('Country');
+    for (const bad of ['rule:ABC', 'country:sg', 'constructor:x', '__proto__:x', 'rule:', 'planet:mars', 'rule']) expect(kindOfId(bad)).toBeNull();
+    expect(idPattern('rule').test('rule:ai-diffusion')).toBe(true);
+    expect(idPattern('rule').test('rule:ABC')).toBe(false);
+    expect(idPattern('country').test('country:SG')).toBe(true);
+  });
+});
