@@ -18,3 +18,14 @@ describe('ruleStatus', () => {
     expect(ruleStatus({}, toNeo4jDate('2000-01-01'))).toBe(RuleStatus.IN_FORCE);
   });
 });
+
+describe('ruleStatus of a rule that stopped applying', () => {
+  const ended = (endingKind: string) => ({ effectiveOn: toNeo4jDate('2025-01-13'), revokedOn: toNeo4jDate('2025-05-13'), endingKind });
+  it('is NOT_ENFORCED from the day the agency stopped enforcing it, REVOKED however else it ended', () => {
+    expect(ruleStatus(ended('NON_ENFORCEMENT'), toNeo4jDate('2025-05-12'))).toBe(RuleStatus.IN_FORCE);
+    expect(ruleStatus(ended('NON_ENFORCEMENT'), toNeo4jDate('2025-06-01'))).toBe(RuleStatus.NOT_ENFORCED);
+    for (const kind of ['FORMAL_RESCISSION', 'SUPERSEDED', 'EXPIRED', 'VACATED']) {
+      expect(ruleStatus(ended(kind), toNeo4jDate('2025-05-13'))).toBe(RuleStatus.REVOKED);
+    }
+  });
+});

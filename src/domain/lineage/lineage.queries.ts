@@ -37,7 +37,7 @@ CALL (links) {
   RETURN collect(rule {.*}) AS rules
 }
 RETURN root {.*} AS root, rules,
-       [link IN links | {fromId: startNode(link).id, toId: endNode(link).id, kind: type(link), on: link.on}] AS edges`,
+       [link IN links | {fromId: startNode(link).id, toId: endNode(link).id, kind: type(link), on: link.on, note: link.note}] AS edges`,
   };
 }
 

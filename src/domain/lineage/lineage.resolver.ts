@@ -38,7 +38,7 @@ export class LineageResolver {
     const [row] = await graph.read<{ root: Rule; rules: Rule[]; edges: EdgeRow[] }>(query, params);
     if (!row) throw new GraphQLError(`No rule has id ${JSON.stringify(id)}.`, { extensions: { code: 'NOT_FOUND', argumentName: 'id' } });
     const rules = new Map<string, Rule>([[row.root.id, row.root], ...row.rules.map((rule): [string, Rule] => [rule.id, rule])]);
-    const edges = row.edges.map(({ fromId, toId, kind, on }): LineageEdge => ({ from: rules.get(fromId)!, to: rules.get(toId)!, kind, on }));
+    const edges = row.edges.map(({ fromId, toId, kind, on, note }): LineageEdge => ({ from: rules.get(fromId)!, to: rules.get(toId)!, kind, on, note }));
     return { root: row.root, rules: [...rules.values()], edges, mermaid: toMermaid(row.root.id, [...rules.values()], row.edges) };
   }
 }

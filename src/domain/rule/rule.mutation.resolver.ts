@@ -5,8 +5,9 @@ import { CountingTransaction } from '../../neo4j/graph';
 import { recordChange } from '../change/change.queries';
 import { LineageEdge } from '../lineage/lineage.type';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
+import { EndingKind } from './rule-ending.type';
 import { Rule } from './rule.type';
-import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
+import { createLineageLink, lineageKindOfEnding, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
 
 /** A rule id from a title: lower case, words joined by hyphens. */
 export function ruleIdFromTitle(title: string): string {
@@ -78,10 +79,11 @@ export class RuleMutationResolver {
   }
 
   @Authorized()
-  @Mutation(() => Rule, { description: 'Sets revokedOn and ends every tier assignment and touch of the rule that is open on that date.' })
+  @Mutation(() => Rule, { description: 'Sets revokedOn and how the rule ended, and ends every tier assignment and touch of the rule that is open on that date.' })
   async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context): Promise<Rule> {
     const editor = requireEditor(context);
     const on = input.on as Parameters<typeof revokeRule>[1]['on'];
+    const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
     return context.graph.write(async (tx) => {
       const ids: Record<string, string> = { ruleId: input.ruleId };
       if (input.revokedByRuleId) ids.revokedByRuleId = input.revokedByRuleId;
@@ -90,9 +92,9 @@ export class RuleMutationResolver {
       if (revokedOn && String(revokedOn) !== String(on)) {
         throw badUserInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
       }
-      if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
+      if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, lineageKindOfEnding(kind));
       // The rule exists (locked above), so the revocation returns it.
-      const revoked = await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
+      const revoked = await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on, kind, note: input.note });
       await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
       return revoked!.rule;
     });

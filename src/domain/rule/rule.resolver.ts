@@ -10,7 +10,9 @@ import { Tier } from '../tier/tier.type';
 import { RulesArgs, RulesTouchingArgs } from './rule.input';
 import { findById } from '../node/node.queries';
 import * as q from './rule.queries';
+import { EndingKind, RuleEnding } from './rule-ending.type';
 import { ruleStatus } from './rule.status';
+import { sourcesOf } from '../source/source.resolver';
 import { Rule, RuleConnection, RuleStatus } from './rule.type';
 import { Touch } from './touch.type';
 
@@ -40,6 +42,18 @@ export class RuleResolver {
   @FieldResolver(() => RuleStatus, { description: 'Status on asOf (today when not given).' })
   status(@Root() rule: Rule, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) asOf?: { toString(): string }): RuleStatus {
     return ruleStatus(rule, asOf);
+  }
+
+  /** Built from the rule's ending properties; a revocation stored before endings had kinds reads as FORMAL_RESCISSION. */
+  @FieldResolver(() => RuleEnding, { nullable: true, description: 'How the rule stopped applying; null while it applies.' })
+  async ending(@Root() rule: Rule, @Ctx() context: Context): Promise<RuleEnding | null> {
+    if (!rule.revokedOn) return null;
+    const [by, sources] = await Promise.all([
+      rule.endedById ? findById<Rule>(context.graph, 'rule', rule.endedById) : null,
+      sourcesOf(rule.endingSourceIds, context),
+    ]);
+    const kind = (rule.endingKind as EndingKind | null | undefined) ?? EndingKind.FORMAL_RESCISSION;
+    return { on: rule.revokedOn, kind, by, note: rule.endingNote ?? null, sources };
   }
 
   @FieldResolver(() => [Agency], { description: 'Who issued it.' })

@@ -17,11 +17,17 @@ registerEnumType(RuleKind, { name: 'RuleKind', description: 'What sort of instru
 export enum RuleStatus {
   PENDING = 'PENDING',
   IN_FORCE = 'IN_FORCE',
+  NOT_ENFORCED = 'NOT_ENFORCED',
   REVOKED = 'REVOKED',
 }
 registerEnumType(RuleStatus, {
   name: 'RuleStatus',
-  description: 'PENDING before it takes effect, IN_FORCE from then, REVOKED from its revocation date.',
+  description: 'PENDING before it takes effect, IN_FORCE from then, NOT_ENFORCED or REVOKED from the day it stopped applying.',
+  valuesConfig: {
+    NOT_ENFORCED: {
+      description: 'Still on the books, but the issuing agency has announced that it will not enforce it (for example while a formal rescission is pending).',
+    },
+  },
 });
 
 @ObjectType({ implements: Node, description: 'A rule, guidance or other policy instrument.' })
@@ -68,8 +74,14 @@ export class Rule extends Node {
   @Field(() => DateScalar, { nullable: true, description: 'When compliance became mandatory.' })
   complianceOn?: unknown;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it was revoked, if it was.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the rule stopped applying, however it ended (see ending).' })
   revokedOn?: unknown;
+
+  /** How it ended (an EndingKind), with a note, sources and the instrument that ended it: read by Rule.ending. */
+  endingKind?: string | null;
+  endingNote?: string | null;
+  endingSourceIds?: string[] | null;
+  endedById?: string | null;
 }
 
 export const RuleConnection = connectionType(Rule, 'Rule');
