@@ -38,10 +38,20 @@ export const QUESTIONS: { question: string; query: string }[] = [
 }`,
   },
   {
-    question: 'What did the rescission revoke, and what is the lineage of the AI Diffusion Rule?',
+    question: 'What is the legal status of the AI Diffusion Rule today, and why?',
+    query: `{
+  rule(id: "rule:ai-diffusion") {
+    title
+    status
+    ending { on kind by { title kind } note sources { title publisher publishedOn } }
+  }
+}`,
+  },
+  {
+    question: 'What is the lineage of the AI Diffusion Rule, and what ended it?',
     query: `{
   ruleLineage(id: "rule:ai-diffusion", direction: BOTH, maxDepth: 5) {
-    edges { from { shortName } kind to { shortName } on }
+    edges { from { shortName } kind to { shortName } on note }
     mermaid
   }
 }`,

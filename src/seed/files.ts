@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { parse } from 'yaml';
 import {
-  AgencyRecord, ChipProductRecord, CompanyRecord, CountryAliasRecord, FabricationRecord, LineageRecord,
+  AgencyRecord, ChipProductRecord, CompanyRecord, CountryAliasRecord, CountryDisplayNameRecord, FabricationRecord, LineageRecord,
   OfficialActionRecord, OfficialRecord, RevocationRecord, RuleRecord, SourceRecord, TierAssignmentsRecord,
   TierRecord, TouchRecord,
 } from './records';
@@ -15,6 +15,7 @@ export const defaultSeedDir = path.join(projectRoot, 'seed');
 export interface SeedData {
   sources: SourceRecord[];
   countryAliases: CountryAliasRecord[];
+  countryDisplayNames: CountryDisplayNameRecord[];
   agencies: AgencyRecord[];
   officials: OfficialRecord[];
   actions: OfficialActionRecord[];
@@ -92,6 +93,7 @@ export function readSeed(dir = defaultSeedDir, countryCodes: Set<string>): SeedD
   const data: SeedData = {
     sources: sources.list('sources', SourceRecord),
     countryAliases: countries.list('aliases', CountryAliasRecord),
+    countryDisplayNames: countries.list('displayNames', CountryDisplayNameRecord),
     agencies: agencies.list('agencies', AgencyRecord),
     officials: agencies.list('officials', OfficialRecord),
     actions: agencies.list('actions', OfficialActionRecord),
@@ -130,7 +132,7 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
     records.forEach((record, index) => {
       for (const field of fields) {
         const value = (record as Record<string, unknown>)[field];
-        const wanted = field === 'code' || field === 'countryCode' || field === 'countries'
+        const wanted = field === 'code' || field === 'codes' || field === 'countryCode' || field === 'countries'
           ? [value].flat().map((code) => `country:${code}`)
           : [value].flat();
         for (const id of wanted) {
@@ -139,6 +141,7 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
       }
     });
   refer('countries.yaml', 'aliases', data.countryAliases, ['code', 'sourceIds']);
+  refer('countries.yaml', 'displayNames', data.countryDisplayNames, ['code', 'sourceIds']);
   refer('agencies.yaml', 'agencies', data.agencies, ['parentId', 'sourceIds']);
   refer('agencies.yaml', 'officials', data.officials, ['sourceIds']);
   data.officials.forEach((official, index) =>
@@ -155,6 +158,6 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
   refer('tiers.yaml', 'tiers', data.tiers, ['ruleId', 'sourceIds']);
   refer('tiers.yaml', 'assignments', [data.assignments], ['defaultTierId', 'defaultSourceIds']);
   refer('tiers.yaml', 'assignments.members', data.assignments.members ?? [], ['tierId', 'countries', 'sourceIds']);
-  refer('tiers.yaml', 'assignments.notes', data.assignments.notes ?? [], ['code', 'sourceIds']);
+  refer('tiers.yaml', 'assignments.notes', data.assignments.notes ?? [], ['codes', 'sourceIds']);
   return problems;
 }

@@ -1,4 +1,5 @@
 import { toNeo4jDate } from '../graphql/scalars';
+import { EndingKind } from '../domain/rule/rule-ending.type';
 import { revokeRule } from '../domain/rule/rule.writes';
 import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
@@ -39,7 +40,7 @@ export function tierAssignmentRows(data: SeedData, countries: CountryRow[]): Tie
   if (problems.length > 0) throw new SeedValidationError(problems);
   return countries.map(({ code }) => {
     const group = listed.get(code);
-    const extra = assignments.notes.filter((note) => note.code === code);
+    const extra = assignments.notes.filter((note) => note.codes.includes(code));
     const notes = [group?.note, ...extra.map((note) => note.note)].filter(Boolean);
     return {
       code,
@@ -67,7 +68,15 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
   const data = readSeed(dir, new Set(bareCountries.map((c) => c.code)));
   const extraAliases = Object.fromEntries(data.countryAliases.map((a) => [a.code, a.names]));
   const aliasSources = new Map(data.countryAliases.map((a) => [a.code, a.sourceIds]));
-  const countries = isoCountries(extraAliases).map((c) => ({ ...c, sourceIds: [ISO_SOURCE, ...(aliasSources.get(c.code) ?? [])] }));
+  const displayNames = new Map(data.countryDisplayNames.map((d) => [d.code, d]));
+  const countries = isoCountries(extraAliases).map((c) => {
+    const display = displayNames.get(c.code);
+    const sourceIds = [...new Set([ISO_SOURCE, ...(aliasSources.get(c.code) ?? []), ...(display?.sourceIds ?? [])])];
+    if (!display) return { ...c, sourceIds };
+    // The ISO short name stays findable as an alias.
+    const aliases = [c.name, ...c.aliases].filter((alias) => alias !== display.name);
+    return { ...c, name: display.name, aliases, sourceIds };
+  });
   const assignments = tierAssignmentRows(data, countries);
   const offices = data.officials.flatMap((o) => o.offices.map((office) => ({ ...office, officialId: o.id })));
 
@@ -93,8 +102,10 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     progress(`seed: ${label}: ${rows.length} merged`);
   }
   for (const revocation of data.revocations) {
-    const result = await graph.write((tx) => revokeRule(tx, { ...revocation, on: toNeo4jDate(revocation.on) }));
-    progress(`seed: revoked ${revocation.ruleId} on ${revocation.on} (${result?.endedAssignments} assignments, ${result?.endedTouches} touches ended)`);
+    const result = await graph.write((tx) =>
+      revokeRule(tx, { ...revocation, kind: revocation.kind as EndingKind, on: toNeo4jDate(revocation.on) }),
+    );
+    progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result?.endedAssignments} assignments, ${result?.endedTouches} touches ended)`);
   }
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);

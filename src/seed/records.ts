@@ -1,11 +1,14 @@
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength,
-  MinLength, ValidateNested,
+  MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { idPattern } from '../domain/entities';
 
-/** Shapes of the data files in seed/, checked with class-validator before anything is written. */
+/**
+ * Shapes of the data files in seed/, checked with class-validator before anything is written.
+ * Every source is a public document: it has a URL or a publication date (both where they exist).
+ */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const idOf = idPattern;
@@ -15,6 +18,11 @@ export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 
 export const LINEAGE_KINDS = ['REVOKES', 'AMENDS', 'SUPERSEDES', 'IMPLEMENTS'] as const;
 export const TOUCH_RELATIONS = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'] as const;
 export const ACTION_KINDS = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'] as const;
+export const ENDING_KINDS = ['FORMAL_RESCISSION', 'NON_ENFORCEMENT', 'SUPERSEDED', 'EXPIRED', 'VACATED'] as const;
+export const SOURCE_KINDS = [
+  'ARTICLE', 'NEWS_REPORT', 'FEDERAL_REGISTER', 'PRESS_RELEASE', 'PRESIDENTIAL_DOCUMENT', 'DECISION', 'COMPANY_FILING',
+  'LAW_FIRM_SUMMARY', 'REGULATION', 'STANDARD',
+] as const;
 
 class Sourced {
   @IsArray() @ArrayNotEmpty() @Matches(idOf('source'), { each: true })
@@ -27,10 +35,14 @@ class Sourced {
 export class SourceRecord {
   @Matches(idOf('source')) id!: string;
   @IsString() @MinLength(3) title!: string;
-  @IsOptional() @IsString() publisher?: string;
-  @IsOptional() @Matches(/^https:\/\//) url?: string;
-  @IsOptional() @Matches(ISO_DATE) publishedOn?: string;
-  @IsIn(['ARTICLE', 'FEDERAL_REGISTER', 'PRESS_RELEASE', 'DECISION', 'LAW_FIRM_SUMMARY', 'REGULATION', 'STANDARD', 'FACT_SHEET'])
+  @IsString() @MinLength(2) publisher!: string;
+  @ValidateIf((source: SourceRecord) => !source.publishedOn, { message: 'a source needs a url or a publishedOn date' })
+  @Matches(/^https?:\/\//)
+  url?: string;
+  @ValidateIf((source: SourceRecord) => !source.url)
+  @Matches(ISO_DATE, { message: 'publishedOn must be an ISO date (a source needs a url or a publishedOn date)' })
+  publishedOn?: string;
+  @IsIn(SOURCE_KINDS)
   kind!: string;
   @IsOptional() @IsString() note?: string;
 }
@@ -38,6 +50,12 @@ export class SourceRecord {
 export class CountryAliasRecord extends Sourced {
   @Matches(COUNTRY_CODE) code!: string;
   @IsArray() @ArrayNotEmpty() @IsString({ each: true }) names!: string[];
+}
+
+/** The name a country is shown by where it differs from the ISO 3166-1 short name (which stays an alias). */
+export class CountryDisplayNameRecord extends Sourced {
+  @Matches(COUNTRY_CODE) code!: string;
+  @IsString() @MinLength(2) name!: string;
 }
 
 export class AgencyRecord extends Sourced {
@@ -125,10 +143,12 @@ export class TouchRecord extends Sourced {
   @IsOptional() @Matches(ISO_DATE) validTo?: string;
 }
 
+/** How and when a rule stopped applying (applied through the revokeRule code path). */
 export class RevocationRecord extends Sourced {
   @Matches(idOf('rule')) ruleId!: string;
   @IsOptional() @Matches(idOf('rule')) revokedByRuleId?: string;
   @Matches(ISO_DATE) on!: string;
+  @IsIn(ENDING_KINDS) kind!: (typeof ENDING_KINDS)[number];
 }
 
 export class TierRecord extends Sourced {
@@ -146,7 +166,7 @@ export class TierMembersRecord extends Sourced {
 }
 
 export class AssignmentNoteRecord extends Sourced {
-  @Matches(COUNTRY_CODE) code!: string;
+  @IsArray() @ArrayNotEmpty() @Matches(COUNTRY_CODE, { each: true }) codes!: string[];
 }
 
 export class TierAssignmentsRecord {

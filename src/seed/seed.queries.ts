@@ -2,6 +2,7 @@ import { NamedQuery } from '../neo4j/graph';
 
 /**
  * The seed loader's statements. Each takes `$rows` and MERGEs on ids, so loading twice changes nothing.
+ * Every relationship but CITES carries the sourceIds that state it (structural links take their record's).
  * Dates arrive as ISO strings from the data files and are stored as Neo4j dates (date(null) is null).
  */
 
@@ -35,7 +36,8 @@ ${citeSources}`);
 export const linkAgencyParents = query('seedAgencyParents', `
 UNWIND $rows AS row
 MATCH (n:Agency {id: row.id}), (parent:Agency {id: row.parentId})
-MERGE (n)-[:PART_OF]->(parent)`);
+MERGE (n)-[link:PART_OF]->(parent)
+SET link.sourceIds = row.sourceIds`);
 
 export const mergeOfficials = query('seedOfficials', `
 UNWIND $rows AS row
@@ -62,7 +64,8 @@ MERGE (n:Company {id: row.id})
 SET n.name = row.name, n.aliases = coalesce(row.aliases, []), n.note = row.note
 WITH n, row
 MATCH (country:Country {code: row.countryCode})
-MERGE (n)-[:BASED_IN]->(country)
+MERGE (n)-[basedIn:BASED_IN]->(country)
+SET basedIn.sourceIds = row.sourceIds
 ${citeSources}`);
 
 export const mergeChipProducts = query('seedChipProducts', `
@@ -72,7 +75,8 @@ SET n.name = row.name, n.aliases = coalesce(row.aliases, []), n.family = row.fam
     n.tpp = row.tpp, n.eccn = row.eccn, n.note = row.note
 WITH n, row
 MATCH (maker:Company {id: row.makerId})
-MERGE (n)-[:MADE_BY]->(maker)
+MERGE (n)-[madeBy:MADE_BY]->(maker)
+SET madeBy.sourceIds = row.sourceIds
 ${citeSources}`);
 
 export const mergeFabrication = query('seedFabrication', `
@@ -92,7 +96,8 @@ WITH n, row
 CALL (n, row) {
   UNWIND row.issuedByAgencyIds AS agencyId
   MATCH (agency:Agency {id: agencyId})
-  MERGE (n)-[:ISSUED_BY]->(agency)
+  MERGE (n)-[issuedBy:ISSUED_BY]->(agency)
+  SET issuedBy.sourceIds = row.sourceIds
 }
 ${citeSources}`);
 
@@ -124,7 +129,8 @@ SET n.level = row.level, n.name = row.name, n.description = row.description,
     n.computeCapTpp = row.computeCapTpp, n.note = row.note
 WITH n, row
 MATCH (rule:Rule {id: row.ruleId})
-MERGE (n)-[:DEFINED_BY]->(rule)
+MERGE (n)-[definedBy:DEFINED_BY]->(rule)
+SET definedBy.sourceIds = row.sourceIds
 ${citeSources}`);
 
 /** validTo is only set when the assignment is new: a revocation that ended it later must stand on reload. */

@@ -59,7 +59,7 @@ describe('the write API', () => {
     const created = await write(upsert, {
       input: {
         id: 'rule:test-replacement', title: 'Replacement for the AI Diffusion Rule', kind: 'INTERIM_FINAL_RULE',
-        issuedOn: '2026-12-01', effectiveOn: '2026-12-15', issuedByAgencyIds: ['agency:bis'], sourceIds: ['source:project-fact-sheet'],
+        issuedOn: '2026-12-01', effectiveOn: '2026-12-15', issuedByAgencyIds: ['agency:bis'], sourceIds: ['source:gao-b-337935'],
       },
     });
     expect(created.upsertRule).toMatchObject({ id: 'rule:test-replacement', effectiveOn: '2026-12-15', issuedBy: [{ id: 'agency:bis' }] });
@@ -67,7 +67,7 @@ describe('the write API', () => {
     const { rule } = await write('{ rule(id: "rule:test-replacement") { title kind effectiveOn status(asOf: "2026-12-10") issuedBy { id } sources { id } } }');
     expect(rule).toEqual({
       title: 'Replacement rule (renamed)', kind: 'FINAL_RULE', effectiveOn: '2026-12-15', status: 'PENDING',
-      issuedBy: [{ id: 'agency:bis' }], sources: [{ id: 'source:project-fact-sheet' }],
+      issuedBy: [{ id: 'agency:bis' }], sources: [{ id: 'source:gao-b-337935' }],
     });
     const made = await write(upsert, { input: { title: 'Test guidance: From a Title!', kind: 'GUIDANCE' } });
     expect(made.upsertRule.id).toBe('rule:test-guidance-from-a-title');
@@ -95,7 +95,7 @@ describe('the write API', () => {
   });
 
   it('moves Singapore from Tier 2 to Tier 1, visible in tierChanges and on both sides of the date', async () => {
-    await write(assign, { input: { countryCode: 'SG', tierId: 'tier:ai-diffusion-2', validFrom: '2027-01-01', sourceIds: ['source:project-fact-sheet'] } });
+    await write(assign, { input: { countryCode: 'SG', tierId: 'tier:ai-diffusion-2', validFrom: '2027-01-01', sourceIds: ['source:gao-b-337935'] } });
     const moved = await write(assign, { input: { countryCode: 'sg', tierId: 'tier:ai-diffusion-1', validFrom: '2027-03-01' } });
     expect(moved.assignTier).toEqual({ country: { code: 'SG' }, tier: { id: 'tier:ai-diffusion-1' }, validFrom: '2027-03-01', validTo: null });
     const { before, after, changes } = await write(`{
@@ -137,17 +137,39 @@ MATCH (r:Rule {id: 'rule:test-a'})
 CREATE (t:Tier {id: 'tier:test-a-1', level: 1, name: 'Test tier'})-[:DEFINED_BY]->(r)
 WITH t
 MATCH (c:Country) WHERE c.code IN ['NZ', 'NO']
-CREATE (c)-[:IN_TIER {validFrom: date('2027-01-01'), sourceIds: ['source:project-fact-sheet']}]->(t)`,
+CREATE (c)-[:IN_TIER {validFrom: date('2027-01-01'), sourceIds: ['source:fr-2025-00636']}]->(t)`,
     }));
-    const revoke = 'mutation ($input: RevokeRuleInput!) { revokeRule(input: $input) { id revokedOn status(asOf: "2027-06-01") revokedBy { id } } }';
+    const revoke = 'mutation ($input: RevokeRuleInput!) { revokeRule(input: $input) { id revokedOn status(asOf: "2027-06-01") revokedBy { id } ending { kind by { id } } } }';
     const { revokeRule } = await write(revoke, { input: { ruleId: 'rule:test-a', revokedByRuleId: 'rule:test-b', on: '2027-06-01' } });
-    expect(revokeRule).toEqual({ id: 'rule:test-a', revokedOn: '2027-06-01', status: 'REVOKED', revokedBy: [{ id: 'rule:test-b' }] });
+    expect(revokeRule).toEqual({
+      id: 'rule:test-a', revokedOn: '2027-06-01', status: 'REVOKED', revokedBy: [{ id: 'rule:test-b' }],
+      ending: { kind: 'FORMAL_RESCISSION', by: { id: 'rule:test-b' } },
+    });
     const { tierChanges } = await write('{ tierChanges(from: "2027-06-01", to: "2027-06-01", ruleId: "rule:test-a") { country { code } entered { validFrom } cause { id } } }');
     expect(tierChanges).toEqual([
       { country: { code: 'NO' }, entered: null, cause: { id: 'rule:test-b' } },
       { country: { code: 'NZ' }, entered: null, cause: { id: 'rule:test-b' } },
     ]);
     await refused(revoke, { input: { ruleId: 'rule:test-a', on: '2027-07-01' } }, ALICE, 'BAD_USER_INPUT');
+  });
+
+  it('records how a rule ended: non-enforcement with a note, or supersession linked as SUPERSEDES', async () => {
+    for (const id of ['rule:test-c', 'rule:test-d']) await write(upsert, { input: { id, title: `Test ${id}`, kind: 'FINAL_RULE', effectiveOn: '2027-01-01' } });
+    const revoke = `mutation ($input: RevokeRuleInput!) {
+      revokeRule(input: $input) { status(asOf: "2027-09-01") ending { on kind note by { id } } }
+    }`;
+    const notEnforced = await write(revoke, { input: { ruleId: 'rule:test-c', revokedByRuleId: 'rule:test-b', on: '2027-08-01', kind: 'NON_ENFORCEMENT', note: 'Agency said it would not enforce it.' } });
+    expect(notEnforced.revokeRule).toEqual({
+      status: 'NOT_ENFORCED',
+      ending: { on: '2027-08-01', kind: 'NON_ENFORCEMENT', note: 'Agency said it would not enforce it.', by: { id: 'rule:test-b' } },
+    });
+    const superseded = await write(revoke, { input: { ruleId: 'rule:test-d', revokedByRuleId: 'rule:test-c', on: '2027-08-01', kind: 'SUPERSEDED' } });
+    expect(superseded.revokeRule).toEqual({ status: 'REVOKED', ending: { on: '2027-08-01', kind: 'SUPERSEDED', note: null, by: { id: 'rule:test-c' } } });
+    const { ruleLineage } = await write('{ ruleLineage(id: "rule:test-c", direction: BOTH, maxDepth: 1) { edges { from { id } kind to { id } note } } }');
+    expect(ruleLineage.edges).toEqual(expect.arrayContaining([
+      { from: { id: 'rule:test-b' }, kind: 'REVOKES', to: { id: 'rule:test-c' }, note: 'Agency said it would not enforce it.' },
+      { from: { id: 'rule:test-c' }, kind: 'SUPERSEDES', to: { id: 'rule:test-d' }, note: null },
+    ]));
   });
 
   it('lands 50 concurrent moves of different countries', async () => {

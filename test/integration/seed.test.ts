@@ -62,16 +62,49 @@ RETURN es.note AS es, gf.note AS gf, k.aliases AS kessler`,
     expect(row.kessler).toContain('Jeffery Kessler');
   });
 
-  it('has the rescission revoke the rule on 2025-05-13, ending assignments with it as the cause', async () => {
-    const [row] = await graph.read<{ on: string; revokedOn: string; causes: string[]; ends: string[] }>({
-      name: 'testRescission',
+  it('records 2025-05-13 as non-enforcement by the announcement, ending assignments with a note saying how', async () => {
+    const [row] = await graph.read<Record<string, unknown>>({
+      name: 'testNonEnforcement',
       cypher: `
-MATCH (:Rule {id: 'rule:ai-diffusion-rescission'})-[x:REVOKES]->(r:Rule {id: 'rule:ai-diffusion'})
+MATCH (by:Rule {id: 'rule:ai-diffusion-rescission'})-[x:REVOKES]->(r:Rule {id: 'rule:ai-diffusion'})
 MATCH (r)<-[:DEFINED_BY]-(:Tier)<-[a:IN_TIER]-()
-RETURN toString(x.on) AS on, toString(r.revokedOn) AS revokedOn,
-       collect(DISTINCT a.endedByRuleId) AS causes, collect(DISTINCT toString(a.validTo)) AS ends`,
+RETURN by.kind AS byKind, toString(x.on) AS on, x.note AS linkNote, toString(r.revokedOn) AS revokedOn, r.endingKind AS kind,
+       r.endedById AS endedById, r.endingSourceIds AS sourceIds, collect(DISTINCT a.endedByRuleId) AS causes,
+       collect(DISTINCT toString(a.validTo)) AS ends, all(a IN collect(a) WHERE a.note ENDS WITH 'no rescission was published).') AS noted`,
     });
-    expect(row).toEqual({ on: '2025-05-13', revokedOn: '2025-05-13', causes: ['rule:ai-diffusion-rescission'], ends: ['2025-05-13'] });
+    expect(row).toMatchObject({
+      byKind: 'ANNOUNCEMENT', on: '2025-05-13', revokedOn: '2025-05-13', kind: 'NON_ENFORCEMENT', endedById: 'rule:ai-diffusion-rescission',
+      causes: ['rule:ai-diffusion-rescission'], ends: ['2025-05-13'], noted: true,
+    });
+    expect(row.linkNote).toMatch(/No rescission was published/);
+    expect(row.sourceIds).toEqual(expect.arrayContaining(['source:bis-pr-2025-05-13', 'source:gao-b-337935']));
+  });
+
+  it('shows Taiwan as "Taiwan", keeps the ISO name as an alias, and has Hong Kong cite FR 2020-28101', async () => {
+    const [row] = await graph.read<{ name: string; aliases: string[]; hkSources: string[] }>({
+      name: 'testTerritories',
+      cypher: `
+MATCH (tw:Country {code: 'TW'}), (:Country {code: 'HK'})-[hk:IN_TIER]->()
+RETURN tw.name AS name, tw.aliases AS aliases, hk.sourceIds AS hkSources`,
+    });
+    expect(row.name).toBe('Taiwan');
+    expect(row.aliases).toContain('Taiwan, Province of China');
+    expect(row.hkSources).toContain('source:fr-2020-28101');
+  });
+
+  it('treats every dependency of a Tier 1 state the same way, each marked unconfirmed', async () => {
+    const rows = await graph.read<{ code: string; level: number; note: string }>({
+      name: 'testDependencies',
+      cypher: `
+MATCH (c:Country)-[a:IN_TIER]->(t:Tier)
+WHERE c.code IN ['GF', 'GP', 'MQ', 'RE', 'GL', 'FO', 'AX', 'AW', 'CW', 'BM', 'GI', 'FK']
+RETURN c.code AS code, t.level AS level, a.note AS note`,
+    });
+    expect(rows).toHaveLength(12);
+    for (const row of rows) {
+      expect(row.level).toBe(2);
+      expect(row.note).toMatch(/\(unconfirmed\) A dependency/);
+    }
   });
 
   it('has the GP10 guidance prohibit use of all three Ascend chips, made by Huawei', async () => {
@@ -84,25 +117,36 @@ RETURN p.name AS name ORDER BY name`,
     expect(rows.map((r) => r.name)).toEqual(['Huawei Ascend 910B', 'Huawei Ascend 910C', 'Huawei Ascend 910D']);
   });
 
-  it('cites a source for every node and every dated relationship fact', async () => {
-    const [row] = await graph.read<{ uncitedNodes: string[]; unsourcedEdges: string[]; dangling: string[] }>({
+  it('gives every node and every relationship a source, and every source a URL or a date', async () => {
+    const [row] = await graph.read<Record<string, string[]>>({
       name: 'testProvenance',
       cypher: `
-CALL { MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT (n)-[:CITES]->(:Source) RETURN collect(n.id) AS uncitedNodes }
 CALL {
-  MATCH (a)-[r:IN_TIER|TARGETS|RESTRICTS|PROHIBITS_USE|REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS|SIGNED|ANNOUNCED|INSTRUCTED|STATED|HOLDS_OFFICE]->(b)
-  WHERE r.sourceIds IS NULL OR size(r.sourceIds) = 0
-  RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS unsourcedEdges
+  MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT (n)-[:CITES]->(:Source)
+  RETURN collect(coalesce(n.id, labels(n)[0])) AS uncitedNodes
 }
 CALL {
-  MATCH ()-[r]->() WHERE r.sourceIds IS NOT NULL
+  MATCH (a)-[r]->(b) WHERE type(r) <> 'CITES' AND NOT a:Change AND NOT b:Change
+    AND (r.sourceIds IS NULL OR size(r.sourceIds) = 0)
+  RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS unsourcedRelationships
+}
+CALL {
+  MATCH (a)-[r]->(b) WHERE r.sourceIds IS NOT NULL
   UNWIND r.sourceIds AS sourceId
   WITH DISTINCT sourceId WHERE NOT EXISTS { MATCH (:Source {id: sourceId}) }
   RETURN collect(sourceId) AS dangling
 }
-RETURN uncitedNodes, unsourcedEdges, dangling`,
+CALL {
+  MATCH (s:Source) WHERE s.url IS NULL AND s.publishedOn IS NULL OR s.title IS NULL OR s.publisher IS NULL
+  RETURN collect(s.id) AS incompleteSources
+}
+CALL {
+  MATCH (s:Source) WHERE s.id = 'source:project-fact-sheet' OR s.kind = 'FACT_SHEET'
+  RETURN collect(s.id) AS projectSources
+}
+RETURN uncitedNodes, unsourcedRelationships, dangling, incompleteSources, projectSources`,
     });
-    expect(row).toEqual({ uncitedNodes: [], unsourcedEdges: [], dangling: [] });
+    expect(row).toEqual({ uncitedNodes: [], unsourcedRelationships: [], dangling: [], incompleteSources: [], projectSources: [] });
   });
 
   it('links the lineage the facts support', async () => {
@@ -114,15 +158,30 @@ RETURN uncitedNodes, unsourcedEdges, dangling`,
       expect.arrayContaining([
         'rule:ai-diffusion-rescission REVOKES rule:ai-diffusion',
         'rule:advanced-computing-2023 AMENDS rule:advanced-computing-2022',
-        'rule:gp10-huawei-ascend-guidance IMPLEMENTS rule:huawei-entity-list-2019',
+        'rule:macau-2023 AMENDS rule:advanced-computing-2022',
+        'rule:foundry-due-diligence-2025 AMENDS rule:hbm-equipment-2024',
+        'rule:foundry-due-diligence-2025 AMENDS rule:ai-diffusion',
+        'rule:ai-diffusion AMENDS rule:data-center-veu-2024',
       ]),
     );
+    // The GP10 guidance applies General Prohibition 10; no source says it implements the 2019 Entity List action.
+    expect(rows.map((r) => r.link).filter((link) => link.startsWith('rule:gp10'))).toEqual([]);
   });
 
   it('changes no counts when loaded a second time', async () => {
     const before = await countGraph(graph);
     await loadSeed(graph);
     expect(await countGraph(graph)).toEqual(before);
+    // The reload resets the notes and the ending adds its sentence back, once.
+    const [row] = await graph.read<{ twice: number; without: number }>({
+      name: 'testEndingNotes',
+      cypher: `
+MATCH (:Rule {id: 'rule:ai-diffusion'})<-[:DEFINED_BY]-(:Tier)<-[a:IN_TIER]-()
+WITH a, 'Stopped applying on 2025-05-13' AS sentence
+RETURN count(CASE WHEN size(split(a.note, sentence)) > 2 THEN 1 END) AS twice,
+       count(CASE WHEN NOT a.note CONTAINS sentence THEN 1 END) AS without`,
+    });
+    expect(row).toEqual({ twice: 0, without: 0 });
   });
 
   it('refuses a bad file, naming file, record and field, and writes nothing', async () => {

@@ -61,6 +61,7 @@ export const lineageReaders: ReadModel = {
       to: scoped('Rule', 'to'),
       kind: relationshipType(),
       on: property('on', 'rel'),
+      note: property('note', 'rel'),
     },
   },
 };

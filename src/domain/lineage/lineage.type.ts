@@ -33,6 +33,9 @@ export class LineageEdge {
 
   @Field(() => DateScalar, { nullable: true, description: 'When.' })
   on?: unknown;
+
+  @Field(() => String, { nullable: true, description: 'What the link was, where its kind alone would say too much (e.g. an announced rescission never published).' })
+  note?: string | null;
 }
 
 @ObjectType({ description: 'The rules around a rule, linked by lineage edges, with a drawing.' })

@@ -5,6 +5,7 @@ import {
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { LineageKind } from '../lineage/lineage.type';
+import { EndingKind } from './rule-ending.type';
 import { RuleKind } from './rule.type';
 
 export const idPattern = (prefix: string) => new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9.-]{0,120}$`);
@@ -109,7 +110,7 @@ export class RuleLinkInput {
   on?: unknown;
 }
 
-@InputType({ description: 'Revoke a rule on a date, optionally by another rule.' })
+@InputType({ description: 'End a rule on a date (rescinded, no longer enforced, superseded...), optionally by another rule.' })
 export class RevokeRuleInput {
   @Field(() => ID, { description: 'The rule to revoke.' })
   @Matches(idPattern('rule'), { message: 'ruleId must look like rule:<slug>' })
@@ -122,4 +123,15 @@ export class RevokeRuleInput {
 
   @Field(() => DateScalar, { description: 'The first day it no longer holds.' })
   on!: unknown;
+
+  @Field(() => EndingKind, { nullable: true, defaultValue: EndingKind.FORMAL_RESCISSION, description: 'How the rule ended.' })
+  @IsOptional()
+  @IsEnum(EndingKind)
+  kind?: EndingKind | null;
+
+  @Field(() => String, { nullable: true, description: 'What happened, in a sentence or two (kept on the rule and on the lineage link).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string | null;
 }

@@ -10,8 +10,9 @@ import { LineageEdge } from '../lineage/lineage.type';
 import { entityById } from '../node/node.read';
 import { readRoot } from '../read';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
+import { EndingKind } from './rule-ending.type';
 import { Rule } from './rule.type';
-import { createLineageLink, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
+import { createLineageLink, lineageKindOfEnding, lineageLinkCheck, lockRules, revokeRule, upsertRuleQuery } from './rule.writes';
 
 /** A rule id from a title: lower case, words joined by hyphens. */
 export function ruleIdFromTitle(title: string): string {
@@ -83,10 +84,11 @@ export class RuleMutationResolver {
   }
 
   @Authorized()
-  @Mutation(() => Rule, { description: 'Sets revokedOn and ends every tier assignment and touch of the rule that is open on that date.' })
+  @Mutation(() => Rule, { description: 'Sets revokedOn and how the rule ended, and ends every tier assignment and touch of the rule that is open on that date.' })
   async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const on = input.on as Parameters<typeof revokeRule>[1]['on'];
+    const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
     await context.graph.write(async (tx) => {
       const ids: Record<string, string> = { ruleId: input.ruleId };
       if (input.revokedByRuleId) ids.revokedByRuleId = input.revokedByRuleId;
@@ -95,8 +97,8 @@ export class RuleMutationResolver {
       if (revokedOn && String(revokedOn) !== String(on)) {
         throw badUserInput(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
       }
-      if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, 'REVOKES');
-      await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on });
+      if (input.revokedByRuleId && !revokedOn) await refuseCycleOrDuplicate(tx, input.revokedByRuleId, input.ruleId, lineageKindOfEnding(kind));
+      await revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on, kind, note: input.note });
       await recordChange(tx, editor, 'revokeRule', [input.ruleId, ...(input.revokedByRuleId ? [input.revokedByRuleId] : [])]);
     });
     return readRoot(context, info, entityById(kindOfType('Rule'), input.ruleId, false));

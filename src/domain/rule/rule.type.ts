@@ -5,6 +5,7 @@ import { DateScalar } from '../../graphql/scalars';
 import { Agency, OfficialAction } from '../agency/agency.type';
 import { Source } from '../source/source.type';
 import { Tier } from '../tier/tier.type';
+import { RuleEnding } from './rule-ending.type';
 import { Touch } from './touch.type';
 
 export enum RuleKind {
@@ -21,11 +22,17 @@ registerEnumType(RuleKind, { name: 'RuleKind', description: 'What sort of instru
 export enum RuleStatus {
   PENDING = 'PENDING',
   IN_FORCE = 'IN_FORCE',
+  NOT_ENFORCED = 'NOT_ENFORCED',
   REVOKED = 'REVOKED',
 }
 registerEnumType(RuleStatus, {
   name: 'RuleStatus',
-  description: 'PENDING before it takes effect, IN_FORCE from then, REVOKED from its revocation date.',
+  description: 'PENDING before it takes effect, IN_FORCE from then, NOT_ENFORCED or REVOKED from the day it stopped applying.',
+  valuesConfig: {
+    NOT_ENFORCED: {
+      description: 'Still on the books, but the issuing agency has announced that it will not enforce it (for example while a formal rescission is pending).',
+    },
+  },
 });
 
 @ObjectType({ implements: Node, description: 'A rule, guidance or other policy instrument.' })
@@ -72,8 +79,11 @@ export class Rule extends Node {
   @Field(() => DateScalar, { nullable: true, description: 'When compliance became mandatory.' })
   complianceOn?: unknown;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When it was revoked, if it was.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the rule stopped applying, however it ended (see ending).' })
   revokedOn?: unknown;
+
+  @Field(() => RuleEnding, { nullable: true, description: 'How the rule stopped applying; null while it applies.' })
+  ending?: RuleEnding | null;
 
   @Field(() => [Agency], { description: 'Who issued it.' })
   issuedBy!: Agency[];

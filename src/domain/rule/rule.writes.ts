@@ -1,44 +1,75 @@
 import { Date as Neo4jDate } from 'neo4j-driver';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { EndingKind } from './rule-ending.type';
 import type { Rule } from './rule.type';
 
 export interface RevokeRule {
   ruleId: string;
-  /** The rescinding rule, when there is one. */
+  /** The instrument that ended it (rescinding rule, superseding rule, announcement), when there is one. */
   revokedByRuleId?: string | null;
   on: Neo4jDate<number>;
+  /** How it ended; FORMAL_RESCISSION when not given. */
+  kind?: EndingKind;
+  /** What happened, in a sentence or two; also kept on the lineage link. */
+  note?: string | null;
   sourceIds?: string[];
 }
 
+/** The lineage link from the ending instrument: a supersession is SUPERSEDES, every other ending REVOKES (its note says what it was). */
+export const lineageKindOfEnding = (kind: EndingKind): 'SUPERSEDES' | 'REVOKES' => (kind === EndingKind.SUPERSEDED ? 'SUPERSEDES' : 'REVOKES');
+
+const ENDED_HOW: Record<EndingKind, string> = {
+  FORMAL_RESCISSION: 'the rule was rescinded',
+  NON_ENFORCEMENT: 'the agency stopped enforcing the rule (no rescission was published)',
+  SUPERSEDED: 'the rule was superseded',
+  EXPIRED: 'the rule expired',
+  VACATED: 'a court vacated the rule',
+};
+
+/** The sentence added to the note of each tier assignment and touch the ending closes. */
+export const endedNote = (kind: EndingKind, on: string) => `Stopped applying on ${on}: ${ENDED_HOW[kind]}.`;
+
 /**
- * Revoking a rule on a date: sets revokedOn, links the revoking rule with REVOKES, and ends on that
- * date every tier assignment under the rule's tiers and every touch of the rule that is open then.
- * Ended assignments remember which rule ended them (the cause in tierChanges).
+ * Ending a rule on a date: sets revokedOn with how it ended (endingKind, endingNote, endingSourceIds,
+ * endedById), links the ending instrument, and ends on that date every tier assignment under the
+ * rule's tiers and every touch of the rule that is open then, adding a note saying how. Ended
+ * assignments and touches remember which rule ended them (the cause in tierChanges). Those this
+ * ending already closed are matched again, so a repeat (a seed reload resets their notes) restores
+ * the note once, never twice.
  * Expects (Rule)<-[:DEFINED_BY]-(Tier)<-[:IN_TIER]-(Country) and (Rule)-[:TARGETS|RESTRICTS|PROHIBITS_USE]->().
  */
 export const revokeRuleQuery: NamedQuery = {
   name: 'revokeRule',
   cypher: `
 MATCH (rule:Rule {id: $ruleId})
-SET rule.revokedOn = $on
-WITH rule
+SET rule.revokedOn = $on, rule.endingKind = $kind, rule.endingNote = $note,
+    rule.endingSourceIds = $sourceIds, rule.endedById = $revokedByRuleId
+WITH rule, coalesce($revokedByRuleId, $ruleId) AS cause
 CALL (rule) {
   MATCH (by:Rule {id: $revokedByRuleId})
-  MERGE (by)-[link:REVOKES]->(rule)
+  MERGE (by)-[link:$($linkKind)]->(rule)
   ON CREATE SET link.on = $on
-  SET link.sourceIds = $sourceIds
+  SET link.sourceIds = $sourceIds, link.note = $note
   RETURN count(link) AS linked
 }
-CALL (rule) {
+CALL (rule, cause) {
   OPTIONAL MATCH (rule)<-[:DEFINED_BY]-(:Tier)<-[assignment:IN_TIER]-(:Country)
-  WHERE assignment.validFrom <= $on AND (assignment.validTo IS NULL OR $on < assignment.validTo)
-  SET assignment.validTo = $on, assignment.endedByRuleId = coalesce($revokedByRuleId, $ruleId)
+  WHERE assignment.validFrom <= $on AND (assignment.validTo IS NULL OR $on < assignment.validTo
+        OR (assignment.validTo = $on AND assignment.endedByRuleId = cause))
+  SET assignment.validTo = $on, assignment.endedByRuleId = cause,
+      assignment.note = CASE WHEN assignment.note IS NULL THEN $endedNote
+                             WHEN assignment.note ENDS WITH $endedNote THEN assignment.note
+                             ELSE assignment.note + ' ' + $endedNote END
   RETURN count(assignment) AS endedAssignments
 }
-CALL (rule) {
+CALL (rule, cause) {
   OPTIONAL MATCH (rule)-[touch:TARGETS|RESTRICTS|PROHIBITS_USE]->()
-  WHERE touch.validFrom <= $on AND (touch.validTo IS NULL OR $on < touch.validTo)
-  SET touch.validTo = $on
+  WHERE touch.validFrom <= $on AND (touch.validTo IS NULL OR $on < touch.validTo
+        OR (touch.validTo = $on AND touch.endedByRuleId = cause))
+  SET touch.validTo = $on, touch.endedByRuleId = cause,
+      touch.note = CASE WHEN touch.note IS NULL THEN $endedNote
+                        WHEN touch.note ENDS WITH $endedNote THEN touch.note
+                        ELSE touch.note + ' ' + $endedNote END
   RETURN count(touch) AS endedTouches
 }
 RETURN rule {.*} AS rule, linked, endedAssignments, endedTouches`,
@@ -52,12 +83,17 @@ export interface RevokeRuleResult {
   endedTouches: number;
 }
 
-/** Runs inside the caller's transaction, so a revocation lands whole or not at all. */
+/** Runs inside the caller's transaction, so an ending lands whole or not at all. */
 export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Promise<RevokeRuleResult | null> {
+  const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
   const [row] = await tx.run<RevokeRuleResult>(revokeRuleQuery, {
     ruleId: input.ruleId,
     revokedByRuleId: input.revokedByRuleId ?? null,
     on: input.on,
+    kind,
+    note: input.note ?? null,
+    linkKind: lineageKindOfEnding(kind),
+    endedNote: endedNote(kind, input.on.toString()),
     sourceIds: input.sourceIds ?? [],
   });
   return row ?? null;
