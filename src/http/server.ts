@@ -16,6 +16,7 @@ import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { maskInternalErrors, requestLogPlugin } from './observability';
+import { requestErrorStatusPlugin } from './status';
 
 export interface ApolloOptions {
   logger: Logger;
@@ -42,7 +43,7 @@ export interface RunningServer {
 }
 
 /** The Apollo settings the configuration asks for. */
-export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & { bodyLimit: string } {
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit'> {
   const production = config.NODE_ENV === 'production';
   return {
     logger,
@@ -57,6 +58,7 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   const plugins: ApolloServerPlugin<Context>[] = [
     costLimitPlugin(schema, options.limits),
     requestLogPlugin(options.logger),
+    requestErrorStatusPlugin(),
     options.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     // No field carries cache hints; the default cache-control plugin would still wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
