@@ -15,6 +15,7 @@ import { formatError } from '../graphql/errors';
 import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
+import { corsMiddleware } from './cors';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { requestErrorStatusPlugin } from './status';
 
@@ -32,6 +33,8 @@ export interface ServerOptions extends ApolloOptions {
   schema: GraphQLSchema;
   editors: Editors;
   bodyLimit: string;
+  /** Browser origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: readonly string[];
 }
 
 export interface RunningServer {
@@ -43,7 +46,7 @@ export interface RunningServer {
 }
 
 /** The Apollo settings the configuration asks for. */
-export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit'> {
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins'> {
   const production = config.NODE_ENV === 'production';
   return {
     logger,
@@ -51,6 +54,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
     introspection: config.INTROSPECTION ?? !production,
     limits: { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST },
     bodyLimit: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS ?? [],
   };
 }
 
@@ -96,6 +100,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
   });
   app.use(
     '/graphql',
+    corsMiddleware(options.corsOrigins),
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

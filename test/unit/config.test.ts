@@ -20,6 +20,19 @@ describe('loadConfig', () => {
     expect([defaults.EDITOR_TOKENS, defaults.INTROSPECTION]).toEqual([undefined, undefined]);
   });
 
+  it('reads CORS origins as a list', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example, http://localhost:5173' })).toMatchObject({
+      CORS_ORIGINS: ['https://app.example', 'http://localhost:5173'],
+    });
+    expect(loadConfig({}).CORS_ORIGINS).toBeUndefined();
+  });
+
+  it('refuses an origin with a path, a wildcard or an empty list', () => {
+    for (const origins of ['https://app.example/', 'https://app.example/graphql', '*', 'app.example', ' , ']) {
+      expect(() => loadConfig({ CORS_ORIGINS: origins })).toThrow(/CORS_ORIGINS=/);
+    }
+  });
+
   it('names every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
       /PORT=NaN.*NEO4J_BOLT_PORT=70000.*LOG_LEVEL=loud/s,
