@@ -92,6 +92,10 @@ export class Config {
   @IsOptional() @Transform(toList) @ArrayNotEmpty() @Matches(/^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, { each: true })
   CORS_ORIGINS?: string[] = undefined;
 
+  /** Seconds a shared cache may keep the answer to a read-only GET query. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
+  CACHE_MAX_AGE = 60;
+
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()
   EDITOR_TOKENS?: string = undefined;

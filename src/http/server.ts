@@ -15,6 +15,7 @@ import { formatError } from '../graphql/errors';
 import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
+import { httpCachePlugin, noStoreByDefault } from './caching';
 import { corsMiddleware } from './cors';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { requestErrorStatusPlugin } from './status';
@@ -26,6 +27,8 @@ export interface ApolloOptions {
   production: boolean;
   /** Introspection and the landing page. */
   introspection: boolean;
+  /** Seconds a cache may keep a read-only GET answer. */
+  cacheMaxAge: number;
 }
 
 export interface ServerOptions extends ApolloOptions {
@@ -53,6 +56,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
     production,
     introspection: config.INTROSPECTION ?? !production,
     limits: { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST },
+    cacheMaxAge: config.CACHE_MAX_AGE,
     bodyLimit: config.BODY_LIMIT,
     corsOrigins: config.CORS_ORIGINS ?? [],
   };
@@ -62,6 +66,7 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   const plugins: ApolloServerPlugin<Context>[] = [
     costLimitPlugin(schema, options.limits),
     requestLogPlugin(options.logger),
+    httpCachePlugin(options.cacheMaxAge),
     requestErrorStatusPlugin(),
     options.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     // No field carries cache hints; the default cache-control plugin would still wrap every field resolver.
@@ -90,6 +95,8 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Byte-identical answers to a repeated GET get the same ETag, and If-None-Match a 304.
+  app.set('etag', 'strong');
   const httpServer = http.createServer(app);
   const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();
@@ -101,6 +108,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
   app.use(
     '/graphql',
     corsMiddleware(options.corsOrigins),
+    noStoreByDefault,
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

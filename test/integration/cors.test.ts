@@ -69,6 +69,7 @@ describe('CORS with CORS_ORIGINS set', () => {
     try {
       expect(response.status).toBe(200);
       expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+      expect(response.headers.get('cache-control')).toBe('no-store');
       expect(await response.json()).toMatchObject({ data: { upsertRule: { id, title: 'CORS test rule' } } });
     } finally {
       await env.graph.write((tx) =>
