@@ -18,6 +18,7 @@ import { Graph } from '../neo4j/graph';
 import { httpCachePlugin, noStoreByDefault } from './caching';
 import { corsMiddleware } from './cors';
 import { maskInternalErrors, requestLogPlugin } from './observability';
+import { persistedQueryErrorsPlugin } from './persisted-queries';
 import { requestErrorStatusPlugin } from './status';
 
 export interface ApolloOptions {
@@ -64,6 +65,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
 
 export function createApollo(schema: GraphQLSchema, options: ApolloOptions, httpServer?: http.Server): ApolloServer<Context> {
   const plugins: ApolloServerPlugin<Context>[] = [
+    persistedQueryErrorsPlugin(),
     costLimitPlugin(schema, options.limits),
     requestLogPlugin(options.logger),
     httpCachePlugin(options.cacheMaxAge),

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { useTestServer } from '../support/server';
 
 const QUERY = '{ country(code: "JP") { name } }';
@@ -71,6 +75,26 @@ describe('HTTP caching', () => {
   });
 });
 
+describe('automatic persisted queries', () => {
+  const env = useTestServer();
+
+  it('refuses a query sent with a hash that is not its own (BAD_REQUEST, not an internal error), and keeps nothing under that hash', async () => {
+    const wrongHash = { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } };
+    const refused = await get(env.server.url, { query: QUERY, extensions: JSON.stringify(wrongHash) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const unknown = await get(env.server.url, { extensions: JSON.stringify(wrongHash) });
+    expect(((await unknown.json()) as any).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(unknown.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('refuses an APQ version it does not know with BAD_REQUEST', async () => {
+    const response = await get(env.server.url, { query: QUERY, extensions: JSON.stringify({ persistedQuery: { version: 2, sha256Hash: 'x' } }) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
 describe('HTTP caching with CACHE_MAX_AGE set', () => {
   const env = useTestServer({ CACHE_MAX_AGE: '5' });
 
@@ -79,3 +103,35 @@ describe('HTTP caching with CACHE_MAX_AGE set', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=5');
   });
 });
+
+/**
+ * The README's shell examples marked `checked-example`, run with curl against a fresh server: each
+ * output line must match the block's `# ` comment lines in order (`…` stands for anything; numbered
+ * comments such as `# 1. ...` describe a step and are not output).
+ */
+describe('README HTTP examples (caching, automatic persisted queries)', () => {
+  const env = useTestServer();
+
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/<!-- checked-example[^>]*-->\n```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+
+  it('finds the examples', () => {
+    expect(blocks.length).toBe(2);
+  });
+
+  it.each(blocks.map((block, index) => [index + 1, block]))('example %i prints what the README says', async (_index, block) => {
+    const script = (block as string).replaceAll('http://127.0.0.1:4000/graphql', env.server.url);
+    const { stdout } = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script]);
+    const expected = script
+      .split('\n')
+      .filter((line) => line.startsWith('# ') && !/^# \d+\. /.test(line))
+      .map((line) => new RegExp(`^${line.slice(2).split('…').map(escapeRegExp).join('.*')}$`));
+    const printed = stdout.trimEnd().split('\n').map((line) => line.trimEnd());
+    expect(printed).toHaveLength(expected.length);
+    printed.forEach((line, i) => expect(line).toMatch(expected[i]));
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
