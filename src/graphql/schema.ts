@@ -36,13 +36,17 @@ async function validateArgument(value: unknown, type: unknown): Promise<void> {
 }
 
 /** Builds the executable schema; input classes are validated with class-validator before any resolver runs. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     validateFn: validateArgument,
     // Runs before argument validation, so a write without a valid token fails as such and touches nothing.
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
+  // type-graphql has no place for the root types' descriptions; they are set once, before first use.
+  schema.getQueryType()!.description = 'Reads, open to everyone without a token.';
+  schema.getMutationType()!.description = 'Writes: each needs an editor\'s token (`Authorization: Bearer <token>`), lands as one transaction and is recorded as a Change.';
+  return schema;
 }
 
 /** The SDL as committed in schema/schema.graphql: sorted, so diffs show only real API changes. */
