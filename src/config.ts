@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : String(value).split(',').map((item) => item.trim()).filter(Boolean);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 
@@ -82,6 +84,17 @@ export class Config {
   /** Largest request body, in express/body-parser notation. */
   @Matches(/^\d+(b|kb|mb)$/)
   BODY_LIMIT = '100kb';
+
+  /**
+   * Browser origins allowed to call /graphql ("https://app.example,http://localhost:5173"), each a
+   * scheme, host and optional port exactly as browsers send them in `Origin`; unset means same-origin only.
+   */
+  @IsOptional() @Transform(toList) @ArrayNotEmpty() @Matches(/^https?:\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/, { each: true })
+  CORS_ORIGINS?: string[] = undefined;
+
+  /** Seconds a shared cache may keep the answer to a read-only GET query. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
+  CACHE_MAX_AGE = 60;
 
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()

@@ -47,6 +47,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
   resolveFromParents(schema, { 'Lineage.mermaid': drawLineage });
+  // type-graphql has no place for the root types' descriptions; they are set once, before first use.
+  schema.getQueryType()!.description = 'Reads, open to everyone without a token.';
+  schema.getMutationType()!.description = 'Writes: each needs an editor\'s token (`Authorization: Bearer <token>`), lands as one transaction and is recorded as a Change.';
   return schema;
 }
 

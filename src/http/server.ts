@@ -15,7 +15,11 @@ import { formatError } from '../graphql/errors';
 import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
+import { httpCachePlugin, noStoreByDefault } from './caching';
+import { corsMiddleware } from './cors';
 import { maskInternalErrors, requestLogPlugin } from './observability';
+import { persistedQueryErrorsPlugin } from './persisted-queries';
+import { requestErrorStatusPlugin } from './status';
 
 export interface ApolloOptions {
   logger: Logger;
@@ -24,6 +28,8 @@ export interface ApolloOptions {
   production: boolean;
   /** Introspection and the landing page. */
   introspection: boolean;
+  /** Seconds a cache may keep a read-only GET answer. */
+  cacheMaxAge: number;
 }
 
 export interface ServerOptions extends ApolloOptions {
@@ -31,6 +37,8 @@ export interface ServerOptions extends ApolloOptions {
   schema: GraphQLSchema;
   editors: Editors;
   bodyLimit: string;
+  /** Browser origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: readonly string[];
 }
 
 export interface RunningServer {
@@ -42,21 +50,26 @@ export interface RunningServer {
 }
 
 /** The Apollo settings the configuration asks for. */
-export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & { bodyLimit: string } {
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins'> {
   const production = config.NODE_ENV === 'production';
   return {
     logger,
     production,
     introspection: config.INTROSPECTION ?? !production,
     limits: { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST },
+    cacheMaxAge: config.CACHE_MAX_AGE,
     bodyLimit: config.BODY_LIMIT,
+    corsOrigins: config.CORS_ORIGINS ?? [],
   };
 }
 
 export function createApollo(schema: GraphQLSchema, options: ApolloOptions, httpServer?: http.Server): ApolloServer<Context> {
   const plugins: ApolloServerPlugin<Context>[] = [
+    persistedQueryErrorsPlugin(),
     costLimitPlugin(schema, options.limits),
     requestLogPlugin(options.logger),
+    httpCachePlugin(options.cacheMaxAge),
+    requestErrorStatusPlugin(),
     options.introspection ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     // No field carries cache hints; the default cache-control plugin would still wrap every field resolver.
     ApolloServerPluginCacheControlDisabled(),
@@ -84,6 +97,8 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Byte-identical answers to a repeated GET get the same ETag, and If-None-Match a 304.
+  app.set('etag', 'strong');
   const httpServer = http.createServer(app);
   const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();
@@ -94,6 +109,8 @@ export async function startServer(options: ServerOptions, port: number, host: st
   });
   app.use(
     '/graphql',
+    corsMiddleware(options.corsOrigins),
+    noStoreByDefault,
     express.json({ limit: options.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -25,12 +25,12 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return { status: response.status, json, text };
 }
 
-/** Registers hooks that run the real HTTP server over the test Neo4j for the enclosing describe. */
-export function useTestServer(): { graph: Graph; server: RunningServer } {
+/** Registers hooks that run the real HTTP server over the test Neo4j for the enclosing describe; `env` as in startTestServer. */
+export function useTestServer(env: Record<string, string> = {}): { graph: Graph; server: RunningServer } {
   const handle = {} as { graph: Graph; server: RunningServer };
   beforeAll(async () => {
     handle.graph = connectTestGraph();
-    handle.server = await startTestServer(handle.graph);
+    handle.server = await startTestServer(handle.graph, env);
   });
   afterAll(async () => {
     await handle.server.stop();

@@ -20,6 +20,21 @@ describe('loadConfig', () => {
     expect([defaults.EDITOR_TOKENS, defaults.INTROSPECTION]).toEqual([undefined, undefined]);
   });
 
+  it('reads CORS origins as a list and the cache age as seconds', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example, http://localhost:5173', CACHE_MAX_AGE: '300' })).toMatchObject({
+      CORS_ORIGINS: ['https://app.example', 'http://localhost:5173'],
+      CACHE_MAX_AGE: 300,
+    });
+    expect(loadConfig({})).toMatchObject({ CORS_ORIGINS: undefined, CACHE_MAX_AGE: 60 });
+  });
+
+  it('refuses an origin with a path, a wildcard, an empty list or a negative cache age', () => {
+    for (const origins of ['https://app.example/', 'https://app.example/graphql', '*', 'app.example', ' , ']) {
+      expect(() => loadConfig({ CORS_ORIGINS: origins })).toThrow(/CORS_ORIGINS=/);
+    }
+    expect(() => loadConfig({ CACHE_MAX_AGE: '-1' })).toThrow(/CACHE_MAX_AGE=-1/);
+  });
+
   it('names every bad setting at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', NEO4J_BOLT_PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
       /PORT=NaN.*NEO4J_BOLT_PORT=70000.*LOG_LEVEL=loud/s,

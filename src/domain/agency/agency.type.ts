@@ -64,7 +64,16 @@ export enum OfficialActionKind {
   INSTRUCTED = 'INSTRUCTED',
   STATED = 'STATED',
 }
-registerEnumType(OfficialActionKind, { name: 'OfficialActionKind', description: 'What an official did about a rule.' });
+registerEnumType(OfficialActionKind, {
+  name: 'OfficialActionKind',
+  description: 'What an official did about a rule.',
+  valuesConfig: {
+    SIGNED: { description: 'Signed the rule for publication.' },
+    ANNOUNCED: { description: 'Announced the rule in public.' },
+    INSTRUCTED: { description: 'Instructed officials how to apply it, or not to enforce it.' },
+    STATED: { description: 'Made a public statement about it.' },
+  },
+});
 
 @ObjectType({ description: 'Something an official did about a rule, on a date, with its sources.' })
 export class OfficialAction {

@@ -10,6 +10,11 @@ export enum LineageDirection {
 registerEnumType(LineageDirection, {
   name: 'LineageDirection',
   description: 'ANCESTORS: what the rule revoked, amended, superseded or implemented, and so on back; DESCENDANTS: what did so to it; BOTH: the two together.',
+  valuesConfig: {
+    ANCESTORS: { description: 'The rules this one revoked, amended, superseded or implemented, and theirs in turn.' },
+    DESCENDANTS: { description: 'The rules that revoked, amended, superseded or implemented this one, and theirs in turn.' },
+    BOTH: { description: 'Ancestors and descendants together.' },
+  },
 });
 
 export enum LineageKind {
@@ -18,7 +23,16 @@ export enum LineageKind {
   SUPERSEDES = 'SUPERSEDES',
   IMPLEMENTS = 'IMPLEMENTS',
 }
-registerEnumType(LineageKind, { name: 'LineageKind', description: 'How one rule acts on another.' });
+registerEnumType(LineageKind, {
+  name: 'LineageKind',
+  description: 'How one rule acts on another.',
+  valuesConfig: {
+    REVOKES: { description: 'Ends the other rule from a date (a rescission).' },
+    AMENDS: { description: 'Changes part of the other rule, which stays in force as changed.' },
+    SUPERSEDES: { description: 'Replaces the other rule as a whole.' },
+    IMPLEMENTS: { description: 'Puts the other rule into practice, as guidance does for a rule.' },
+  },
+});
 
 @ObjectType({ description: 'One rule acting on another: `from` revokes, amends, supersedes or implements `to`.' })
 export class LineageEdge {

@@ -41,7 +41,7 @@ async function refuseCycleOrDuplicate(tx: CountingTransaction, fromId: string, t
 export class RuleMutationResolver {
   @Authorized()
   @Mutation(() => Rule, { description: 'Creates a rule, or updates the one with this id; relationships are kept and added to.' })
-  async upsertRule(@Arg('input', () => RuleInput) input: RuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+  async upsertRule(@Arg('input', () => RuleInput, { description: 'The rule to create, or the fields to set on the rule with this id.' }) input: RuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const id = input.id ?? ruleIdFromTitle(input.title);
     await context.graph.write(async (tx) => {
@@ -70,7 +70,7 @@ export class RuleMutationResolver {
 
   @Authorized()
   @Mutation(() => LineageEdge, { description: 'Records that one rule revokes, amends, supersedes or implements another; refuses duplicates and cycles.' })
-  async linkRules(@Arg('input', () => RuleLinkInput) input: RuleLinkInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+  async linkRules(@Arg('input', () => RuleLinkInput, { description: 'The two rules, how the first acts on the second, and when.' }) input: RuleLinkInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     await context.graph.write(async (tx) => {
       await lockExistingRules(tx, { fromRuleId: input.fromRuleId, toRuleId: input.toRuleId });
@@ -85,7 +85,7 @@ export class RuleMutationResolver {
 
   @Authorized()
   @Mutation(() => Rule, { description: 'Sets revokedOn and how the rule ended, and ends every tier assignment and touch of the rule that is open on that date.' })
-  async revokeRule(@Arg('input', () => RevokeRuleInput) input: RevokeRuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+  async revokeRule(@Arg('input', () => RevokeRuleInput, { description: 'The rule, the first day it no longer holds, and the rescinding rule when there is one.' }) input: RevokeRuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const on = input.on as Parameters<typeof revokeRule>[1]['on'];
     const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;

@@ -17,7 +17,19 @@ export enum RuleKind {
   ANNOUNCEMENT = 'ANNOUNCEMENT',
   ENTITY_LIST_ACTION = 'ENTITY_LIST_ACTION',
 }
-registerEnumType(RuleKind, { name: 'RuleKind', description: 'What sort of instrument a rule is.' });
+registerEnumType(RuleKind, {
+  name: 'RuleKind',
+  description: 'What sort of instrument a rule is.',
+  valuesConfig: {
+    INTERIM_FINAL_RULE: { description: 'A Federal Register rule in force before public comments are answered.' },
+    FINAL_RULE: { description: 'A Federal Register rule in its final form.' },
+    PROPOSED_RULE: { description: 'A rule proposed for comment, not yet in force.' },
+    RESCISSION: { description: 'An instrument that revokes another rule.' },
+    GUIDANCE: { description: 'Agency guidance on how existing rules apply.' },
+    ANNOUNCEMENT: { description: 'A public announcement of policy, such as a press release or a letter to companies.' },
+    ENTITY_LIST_ACTION: { description: 'Additions to, or changes of, the Entity List.' },
+  },
+});
 
 export enum RuleStatus {
   PENDING = 'PENDING',
@@ -29,9 +41,12 @@ registerEnumType(RuleStatus, {
   name: 'RuleStatus',
   description: 'PENDING before it takes effect, IN_FORCE from then, NOT_ENFORCED or REVOKED from the day it stopped applying.',
   valuesConfig: {
+    PENDING: { description: 'Not yet in effect on the day asked about.' },
+    IN_FORCE: { description: 'In effect on the day asked about.' },
     NOT_ENFORCED: {
       description: 'Still on the books, but the issuing agency has announced that it will not enforce it (for example while a formal rescission is pending).',
     },
+    REVOKED: { description: 'Ended on or before the day asked about, by a rescission, a later rule, its own end date or a court.' },
   },
 });
 

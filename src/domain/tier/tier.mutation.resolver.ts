@@ -13,7 +13,7 @@ import * as w from './tier.writes';
 export class TierMutationResolver {
   @Authorized()
   @Mutation(() => TierAssignment, { description: "Closes the country's open assignment under the same rule on validFrom, then opens the new one." })
-  async assignTier(@Arg('input', () => TierAssignmentInput) input: TierAssignmentInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+  async assignTier(@Arg('input', () => TierAssignmentInput, { description: 'The country, the tier, the days the membership holds and its sources.' }) input: TierAssignmentInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const editor = requireEditor(context);
     const params = {
       code: input.countryCode.toUpperCase(),
