@@ -12,7 +12,7 @@ import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { maskInternalErrors, requestLogPlugin } from './observability';
@@ -65,9 +65,12 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   return new ApolloServer<Context>({
     schema,
     plugins,
-    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    validationRules: [depthLimitRule(options.limits.maxDepth), aliasLimitRule(MAX_ALIASES)],
     introspection: options.introspection,
-    // Bounds the work validation itself may do on a hostile document.
+    // Bound the work one document can ask for before anything runs: parsing stops at MAX_TOKENS,
+    // validation at a few errors and at 10,000 selections with fragments expanded.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     maxRecursiveSelections: 10_000,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: !options.production,

@@ -29,7 +29,7 @@ describe('over real HTTP', () => {
   it('serves the README query', async () => {
     const { status, body } = await postGraphQL(server.url, '{ country(code:"JP") { name } }');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 2, limit: 10000 } } });
+    expect(body).toMatchObject({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 1, limit: 50000 } } });
     expect(body.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
