@@ -21,7 +21,8 @@ const ID_PATTERN = /^([a-zA-Z]+):([A-Za-z0-9][A-Za-z0-9.-]*)$/;
 /** The type an id names, or null when it is not one of ours. */
 export function typeOfId(id: string): TypeName | null {
   const match = ID_PATTERN.exec(id);
-  if (!match || !(match[1] in TYPE_BY_PREFIX)) return null;
+  // Own keys only: `in` would take inherited ones such as "constructor" for a prefix.
+  if (!match || !Object.hasOwn(TYPE_BY_PREFIX, match[1])) return null;
   return TYPE_BY_PREFIX[match[1] as IdPrefix];
 }
 

@@ -33,7 +33,7 @@ describe('root fields translate to one named, parameterised statement', () => {
     ['search', () => searchStatement({ text: 'Ascnd 910B', first: 5 })],
     ['node', () => nodeStatement('official:jeffrey-kessler')],
     ['node with a foreign id', () => nodeStatement('planet:mars')],
-    ['changes', () => changesStatement({ since: new Date('2026-01-01T00:00:00Z'), first: 20, after: encodeCursor('2026-02-01T00:00:00.000Z|change:x') })],
+    ['changes', () => changesStatement({ since: new Date('2026-01-01T00:00:00Z'), first: 20, after: encodeCursor('2026-02-01T00:00:00.000Z|change:0b5cbd6e-94a4-4f0b-9a53-6a4b0e7c2f10') })],
   ])('%s', (_field, build) => {
     expect(translated(build())).toMatchSnapshot();
   });

@@ -32,7 +32,7 @@ RETURN changes, totalCount`,
 };
 
 export function changesStatement({ since, first, after }: { since?: Date | null; first: number; after?: string | null }): Statement {
-  const cursor = decodeCursor(after);
+  const cursor = decodeCursor(after, 'change');
   const [afterAt, afterId] = cursor ? cursor.split('|') : [null, null];
   return { query: changesPage, params: { since: since ? since.toISOString() : null, afterAt, afterId, limit: first + 1 } };
 }

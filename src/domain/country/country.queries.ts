@@ -16,7 +16,7 @@ export const countryStatement = (code: string): Statement => ({ query: countryBy
 
 export const countriesStatement = ({ first, after }: { first: number; after?: string | null }): Statement => ({
   query: countriesPage,
-  params: { after: decodeCursor(after), limit: first + 1 },
+  params: { after: decodeCursor(after, 'countryCode'), limit: first + 1 },
 });
 
 /** A page of countries in code order, one more than asked so the caller knows whether more follow. */

@@ -129,7 +129,7 @@ export function rulesStatement({ filter, first, after }: { filter?: RuleFilter |
       inForceOn: filter?.inForceOn ?? null,
       agencyId: filter?.issuedByAgencyId ?? null,
       text: filter?.text ?? null,
-      after: decodeCursor(after),
+      after: decodeCursor(after, 'ruleId'),
       limit: first + 1,
     },
   };

@@ -40,7 +40,7 @@ export class TierResolver {
 
   @FieldResolver(() => CountryConnection, { description: 'Countries in this tier on asOf (or ever, when asOf is not given).' })
   async countries(@Root() tier: Tier, @Args() { asOf, first, after }: TierCountriesArgs, @Ctx() { loaders }: Context) {
-    const params = { asOf: asOf ?? null, after: decodeCursor(after), limit: first + 1 };
+    const params = { asOf: asOf ?? null, after: decodeCursor(after, 'countryCode'), limit: first + 1 };
     const page = await loaders.one<{ countries: Country[]; totalCount: number }>(q.countriesOfTier, tier.id, params);
     return toConnection(page?.countries ?? [], first, page?.totalCount ?? 0, (country) => country.code);
   }
