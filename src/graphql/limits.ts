@@ -1,7 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import {
-  getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLSchema, isLeafType, isListType, ValidationContext, ValidationRule,
+  DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLField, GraphQLSchema, isLeafType, isListType, Kind, SelectionSetNode,
+  ValidationContext, ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { listCap } from './caps';
@@ -23,6 +24,10 @@ export const MAX_ALIASES = 100;
  * to price is refused. Below the 10,000 selections validation allows, so this is what refuses it.
  */
 export const MAX_PRICED_NODES = 5_000;
+/** Fragment definitions one document may have. */
+export const MAX_FRAGMENTS = 20;
+/** Selections (fields, fragment spreads, inline fragments) one selection set may have. */
+export const MAX_SELECTIONS_PER_SET = 100;
 /** Each hop of a lineage walk costs this much, so maxDepth 25 is dear but allowed. */
 const LINEAGE_HOP_COST = 10;
 
@@ -67,6 +72,41 @@ function unpriceable(error: unknown): GraphQLError {
     return refusal(`The query is too large to price: more than ${MAX_PRICED_NODES} selections once fragments are expanded.`, { code: 'QUERY_TOO_COMPLEX', limit: MAX_PRICED_NODES });
   }
   return refusal(`The query could not be priced, so it is refused: ${message}`, { code: 'QUERY_TOO_COMPLEX' });
+}
+
+/** The response names of a selection set's fields that select further, inline fragments included (they merge into it). */
+function namesWithSelections(selectionSet: SelectionSetNode, names: string[] = []): string[] {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD && selection.selectionSet) names.push((selection.alias ?? selection.name).value);
+    if (selection.kind === Kind.INLINE_FRAGMENT) namesWithSelections(selection.selectionSet, names);
+  }
+  return names;
+}
+
+/**
+ * Why a parsed document asks for more validation work than any real query needs, or null. graphql-js
+ * compares fields that share a response name pairwise, their sub-selections included, so repeating
+ * one (\`x: companies { country { x: companies ... } }\` four wide and four deep) costs seconds from
+ * 2,000 tokens. This walk is linear and runs before validation: a response name that selects further
+ * appears once per selection set, a set has at most 100 selections, a document at most 20 fragments,
+ * and selection sets nest at most maxNesting deep (inline fragments count as a level here).
+ */
+export function documentShapeProblem(document: DocumentNode, maxNesting: number): string | null {
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).length;
+  if (fragments > MAX_FRAGMENTS) return `The document defines ${fragments} fragments; at most ${MAX_FRAGMENTS} are allowed.`;
+  const sets = document.definitions.flatMap((definition) => ('selectionSet' in definition && definition.selectionSet ? [{ set: definition.selectionSet, nesting: 1 }] : []));
+  for (let next = sets.pop(); next; next = sets.pop()) {
+    const { set, nesting } = next;
+    if (nesting > maxNesting) return `Selections nest more than ${maxNesting} deep.`;
+    if (set.selections.length > MAX_SELECTIONS_PER_SET) return `A selection set has ${set.selections.length} selections; at most ${MAX_SELECTIONS_PER_SET} are allowed.`;
+    const seen = new Set<string>();
+    const repeated = namesWithSelections(set).find((name) => seen.size === seen.add(name).size);
+    if (repeated) return `"${repeated}" selects fields twice in one selection set: ask once, or use another alias.`;
+    for (const selection of set.selections) {
+      if ('selectionSet' in selection && selection.selectionSet) sets.push({ set: selection.selectionSet, nesting: nesting + 1 });
+    }
+  }
+  return null;
 }
 
 export function depthLimitRule(maxDepth: number): ValidationRule {

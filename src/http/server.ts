@@ -7,12 +7,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema, parse } from 'graphql';
 import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS } from '../graphql/limits';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeProblem, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { maskInternalErrors, requestLogPlugin } from './observability';
@@ -83,6 +83,28 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   });
 }
 
+/**
+ * Refuses, before Apollo validates it, a document whose validation alone would take seconds (see
+ * documentShapeProblem). Parsing it here is bounded by the same token limit; a document that does
+ * not parse is left to Apollo, which refuses it the same way.
+ */
+function refuseCostlyDocuments(maxDepth: number) {
+  // Inline fragments nest selection sets without adding depth: allow one of them per level.
+  const maxNesting = 2 * maxDepth + 1;
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
+    if (typeof query !== 'string') return next();
+    let problem: string | null;
+    try {
+      problem = documentShapeProblem(parse(query, { noLocation: true, maxTokens: MAX_TOKENS }), maxNesting);
+    } catch {
+      return next();
+    }
+    if (!problem) return next();
+    res.status(400).json({ errors: [{ message: problem, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+  };
+}
+
 /** GraphQL at /graphql and a health check at /health, on one HTTP server. */
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
@@ -98,6 +120,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit }),
+    refuseCostlyDocuments(options.limits.maxDepth),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = /^[\w.-]{1,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
