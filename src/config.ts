@@ -79,7 +79,7 @@ export class Config {
 
   /** Highest computed cost an operation may have (see README). */
   @Transform(toInt) @IsInt() @Min(10)
-  MAX_COST = 10_000;
+  MAX_COST = 50_000;
 
   /** Largest request body, in express/body-parser notation. */
   @Matches(/^\d+(b|kb|mb)$/)

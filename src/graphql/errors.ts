@@ -1,4 +1,4 @@
-import { GraphQLFormattedError, GraphQLError, Kind, parse, visit } from 'graphql';
+import { GraphQLFormattedError, GraphQLError, Kind, parse, Source, visit } from 'graphql';
 import { InvalidArgumentError } from '../read/errors';
 
 /** The error for an argument (or input field) a client got wrong: clients switch on the code and read the name. */
@@ -29,29 +29,62 @@ function describeFailures(failures: ValidationFailure[], prefix = ''): { fields:
   return { fields, messages };
 }
 
-/** The argument (or input field path) whose literal value holds the error position, e.g. "filter.inForceOn". */
-function argumentAt(error: GraphQLError): string | null {
-  const position = error.positions?.[0];
-  if (position === undefined || !error.source) return null;
-  let found: string | null = null;
-  const names: string[] = [];
-  visit(parse(error.source), {
+/** An argument or input field of a document: where its name and value span, and what is nested in it. */
+interface ArgumentSpan {
+  name: string;
+  start: number;
+  end: number;
+  inner: ArgumentSpan[];
+}
+
+/** The argument spans of each document, built on its first bad literal: never one walk per error. */
+const spansBySource = new WeakMap<Source, ArgumentSpan[]>();
+
+function argumentSpans(source: Source): ArgumentSpan[] {
+  let spans = spansBySource.get(source);
+  if (spans) return spans;
+  const outermost: ArgumentSpan[] = [];
+  const open: ArgumentSpan[] = [];
+  // The server parsed this document already, under its token limit, so this parse is bounded too.
+  visit(parse(source), {
     enter(node) {
       if ((node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) && node.loc) {
-        const inside = node.loc.start <= position && position <= node.loc.end;
-        if (inside) names.push(node.name.value);
-        return inside ? undefined : false;
+        const span = { name: node.name.value, start: node.loc.start, end: node.loc.end, inner: [] };
+        (open.length > 0 ? open[open.length - 1].inner : outermost).push(span);
+        open.push(span);
       }
-      return undefined;
     },
     leave(node) {
-      if ((node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) && names.length > 0) {
-        found ??= names.join('.');
-        names.pop();
-      }
+      if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) open.pop();
     },
   });
-  return found;
+  spans = outermost;
+  spansBySource.set(source, spans);
+  return spans;
+}
+
+/** The span of `spans` (sorted, disjoint) holding position, by binary search. */
+function spanAt(spans: ArgumentSpan[], position: number): ArgumentSpan | undefined {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle];
+    if (position < span.start) high = middle - 1;
+    else if (position > span.end) low = middle + 1;
+    else return span;
+  }
+  return undefined;
+}
+
+/** The argument (or input field path) whose literal value holds the error position, e.g. "filter.inForceOn". */
+function argumentAt(error: GraphQLError): string | null {
+  const position = error.nodes?.[0]?.loc?.start;
+  const source = error.source;
+  if (position === undefined || !source) return null;
+  const names: string[] = [];
+  for (let span = spanAt(argumentSpans(source), position); span; span = spanAt(span.inner, position)) names.push(span.name);
+  return names.length > 0 ? names.join('.') : null;
 }
 
 const BAD_LITERAL = /^(Expected value of type|Value ".*" does not exist in|Value is not a valid|Int cannot represent|Float cannot represent|String cannot represent|Boolean cannot represent|ID cannot represent|Enum ".*" cannot represent)/;

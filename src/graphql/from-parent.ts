@@ -1,10 +1,18 @@
 import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { isDateTime } from 'neo4j-driver';
 import { encodeCursor } from '../read/cursor';
 
 /** Turns what the statement stored for a field into what the API returns (a cursor from a sort key, a drawing from its parts). */
 export type Finisher = (stored: any) => unknown;
 
-const cursorOf: Finisher = (sortKey: string | null | undefined) => (sortKey === null || sortKey === undefined ? null : encodeCursor(String(sortKey)));
+/** An instant as ISO 8601 in UTC with milliseconds, so a cursor's text never depends on how Neo4j prints it. */
+const keyPart = (part: unknown) => (isDateTime(part) ? part.toStandardDate().toISOString() : String(part));
+
+/** A sort key, or its parts joined by "|", as an opaque cursor. */
+const cursorOf: Finisher = (sortKey: unknown) => {
+  if (sortKey === null || sortKey === undefined) return null;
+  return encodeCursor(Array.isArray(sortKey) ? sortKey.map(keyPart).join('|') : keyPart(sortKey));
+};
 
 function isCursor(typeName: string, fieldName: string): boolean {
   return (typeName.endsWith('Edge') && fieldName === 'cursor') || (typeName === 'PageInfo' && (fieldName === 'startCursor' || fieldName === 'endCursor'));

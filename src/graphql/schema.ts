@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { validate } from 'class-validator';
-import { GraphQLScalarType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLField, GraphQLScalarType, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
@@ -14,6 +14,7 @@ import { RuleResolver } from '../domain/rule/rule.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
+import { listCap } from '../read/caps';
 import { Context, requireEditor } from './context';
 import { resolveFromParents } from './from-parent';
 
@@ -21,6 +22,16 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
 ] as const;
+
+/** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
+function defaultNulls(value: object): void {
+  if (value.constructor === Object) return;
+  const given = value as Record<string, unknown>;
+  const defaults = new (value.constructor as new () => Record<string, unknown>)();
+  for (const [key, fallback] of Object.entries(defaults)) {
+    if (given[key] === null && fallback !== undefined) given[key] = fallback;
+  }
+}
 
 /**
  * Checks an argument against its class-validator rules before its resolver runs. type-graphql's
@@ -31,8 +42,35 @@ export const resolvers = [
 async function validateArgument(value: unknown, type: unknown): Promise<void> {
   if (value === null || typeof value !== 'object' || type instanceof GraphQLScalarType) return;
   const items = (Array.isArray(value) ? value : [value]).filter((item) => item !== null && typeof item === 'object');
+  items.forEach(defaultNulls);
   const failures = (await Promise.all(items.map((item) => validate(item, { skipMissingProperties: true, forbidUnknownValues: false })))).flat();
   if (failures.length > 0) throw new ArgumentValidationError(failures);
+}
+
+/** What a field adds to an operation's cost (see limits.ts), or null when it is priced as any object or scalar. */
+function costNote(typeName: string, field: GraphQLField<unknown, unknown>): string | null {
+  const cap = listCap(typeName, field.name);
+  const paged = field.args.some((arg) => arg.name === 'first');
+  if (cap === 'page') return 'Cost: the rows of the page, counted by the field that returned it.';
+  if (typeof cap === 'number') {
+    return paged
+      ? `Cost: \`first\` rows (at most ${cap}) times one row.`
+      : `Cost: at most ${cap} rows, priced as ${cap} times one row.`;
+  }
+  if (paged) return 'Cost: 1 plus `first` times one item.';
+  if (field.args.some((arg) => arg.name === 'maxDepth')) return 'Cost: 1 plus maxDepth x 10 plus what is selected.';
+  return null;
+}
+
+/** States the cost model in the description of every list and page, from the caps table: clients read it in the SDL. */
+function describeCosts(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const note = costNote(type.name, field);
+      if (note) field.description = field.description ? `${field.description} ${note}` : note;
+    }
+  }
 }
 
 /**
@@ -47,6 +85,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
   resolveFromParents(schema, { 'Lineage.mermaid': drawLineage });
+  describeCosts(schema);
   // type-graphql has no place for the root types' descriptions; they are set once, before first use.
   schema.getQueryType()!.description = 'Reads, open to everyone without a token.';
   schema.getMutationType()!.description = 'Writes: each needs an editor\'s token (`Authorization: Bearer <token>`), lands as one transaction and is recorded as a Change.';

@@ -7,12 +7,12 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLFormattedError, GraphQLSchema, parse } from 'graphql';
 import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
 import { formatError } from '../graphql/errors';
-import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeProblem, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { httpCachePlugin, noStoreByDefault } from './caching';
@@ -78,9 +78,12 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   return new ApolloServer<Context>({
     schema,
     plugins,
-    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    validationRules: [depthLimitRule(options.limits.maxDepth), aliasLimitRule(MAX_ALIASES)],
     introspection: options.introspection,
-    // Bounds the work validation itself may do on a hostile document.
+    // Bound the work one document can ask for before anything runs: parsing stops at MAX_TOKENS,
+    // validation at a few errors and at 10,000 selections with fragments expanded.
+    parseOptions: { maxTokens: MAX_TOKENS },
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     maxRecursiveSelections: 10_000,
     hideSchemaDetailsFromClientErrors: options.production,
     includeStacktraceInErrorResponses: !options.production,
@@ -91,6 +94,28 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
       return options.production ? maskInternalErrors(shaped) : shaped;
     },
   });
+}
+
+/**
+ * Refuses, before Apollo validates it, a document whose validation alone would take seconds (see
+ * documentShapeProblem). Parsing it here is bounded by the same token limit; a document that does
+ * not parse is left to Apollo, which refuses it the same way.
+ */
+function refuseCostlyDocuments(maxDepth: number) {
+  // Inline fragments nest selection sets without adding depth: allow one of them per level.
+  const maxNesting = 2 * maxDepth + 1;
+  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
+    if (typeof query !== 'string') return next();
+    let problem: string | null;
+    try {
+      problem = documentShapeProblem(parse(query, { noLocation: true, maxTokens: MAX_TOKENS }), maxNesting);
+    } catch {
+      return next();
+    }
+    if (!problem) return next();
+    res.status(400).json({ errors: [{ message: problem, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+  };
 }
 
 /** GraphQL at /graphql and a health check at /health, on one HTTP server. */
@@ -112,6 +137,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
     corsMiddleware(options.corsOrigins),
     noStoreByDefault,
     express.json({ limit: options.bodyLimit }),
+    refuseCostlyDocuments(options.limits.maxDepth),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = /^[\w.-]{1,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();

@@ -1,23 +1,51 @@
 /**
- * The most items each list that is not paged can return. The compiled Cypher ends each of these
- * lists with this LIMIT, and the cost limit prices the list by the same number.
+ * The most rows each list field of the API can return, by `Type.field`. The cost estimator prices a
+ * list as this many items and the schema states it in the field's description; the statements that
+ * load a list LIMIT it to the same number. Plain data, so Cypher translation can import it too.
+ *
+ * `'page'` marks the edges of a connection: their rows are the `first` of the field that returned the
+ * connection, which is priced by it. Lists of scalars (aliases, entityIds) are properties of one node
+ * and are not listed. A test fails when a list field of the schema has no entry here.
  */
 export const LIST_CAPS = {
-  'Country.tierAssignments': 100,
-  'Country.companies': 100,
-  'Rule.issuedBy': 10,
-  'Rule.tiers': 10,
-  'Rule.touches': 200,
-  'Rule.lineage': 50,
-  'Rule.officialActions': 50,
-  'Rule.sources': 50,
-  'Agency.rules': 200,
-  'Agency.officials': 100,
-  'Official.offices': 50,
-  'Official.actions': 100,
-  'Company.products': 100,
-  'Fact.sources': 50,
-  'Query.rulesTouching': 1000,
   'Query.tierChanges': 5000,
-  'Lineage.rules': 500,
-} as const;
+  'Query.rulesTouching': 1000,
+  'Query.search': 100,
+  'Agency.rules': 1000,
+  'Agency.officials': 100,
+  'Official.offices': 100,
+  'Official.actions': 100,
+  'OfficialAction.sources': 10,
+  'Company.products': 100,
+  'Country.companies': 100,
+  'Country.tierAssignments': 50,
+  'TierAssignment.sources': 10,
+  'Rule.issuedBy': 5,
+  'Rule.tiers': 10,
+  'Rule.touches': 500,
+  'Rule.revokes': 100,
+  'Rule.revokedBy': 100,
+  'Rule.amends': 100,
+  'Rule.amendedBy': 100,
+  'Rule.supersedes': 100,
+  'Rule.supersededBy': 100,
+  'Rule.implements': 100,
+  'Rule.implementedBy': 100,
+  'Rule.officialActions': 100,
+  'Rule.sources': 20,
+  'RuleEnding.sources': 10,
+  'Touch.path': 10,
+  'Touch.sources': 10,
+  'Lineage.rules': 1000,
+  'Lineage.edges': 1000,
+  'CountryConnection.edges': 'page',
+  'RuleConnection.edges': 'page',
+  'ChangeConnection.edges': 'page',
+} as const satisfies Record<string, number | 'page'>;
+
+export type ListField = keyof typeof LIST_CAPS;
+
+/** The cap of `Type.field`, 'page' for connection edges, or undefined when it is not a list of things. */
+export function listCap(typeName: string, fieldName: string): number | 'page' | undefined {
+  return (LIST_CAPS as Record<string, number | 'page'>)[`${typeName}.${fieldName}`];
+}

@@ -12,7 +12,7 @@ export interface PageSource {
   orderBy(item: Cypher.Node): [Cypher.Expr, 'ASC' | 'DESC'][];
   /** Items strictly after the decoded cursor. */
   after(item: Cypher.Node): Cypher.Predicate;
-  /** The sort key as one string, which Edge.cursor encodes. */
+  /** The sort key (a value, or a list of parts such as [instant, id]), which Edge.cursor encodes. */
   cursor(item: Cypher.Variable): Cypher.Expr;
   /** When one item can match more than once (e.g. several memberships of one tier). */
   distinct?: boolean;

@@ -1,6 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
 import { FieldReader, Scope } from './compiler';
-import { LIST_CAPS } from './caps';
 import { Selection } from './plan';
 
 /**
@@ -83,16 +82,13 @@ export function across(hop: Hop, typeName: string, options: ListOptions, scopeOf
   return hopList(hop, options, (field, scope, rel, other, compiler) => compiler.object(typeName, field, scopeOf(scope.node, rel, other)));
 }
 
-/** Most sources one fact lists. */
-const SOURCES_CAP = LIST_CAPS['Fact.sources'];
-
-/** The Source nodes named by a relationship fact's `sourceIds` (or a node's `<prefix>SourceIds`), in the order listed. */
-export const sourcesFromIds = (from: string, property = 'sourceIds'): FieldReader => (field, scope, compiler) => {
+/** The Source nodes named by a relationship fact's `sourceIds` (or another list of ids), in the order listed, at most `cap`. */
+export const sourcesFromIds = (cap: number, from: string, property = 'sourceIds'): FieldReader => (field, scope, compiler) => {
   const id = new Cypher.Variable();
   const source = new Cypher.Node();
   const items = new Cypher.Unwind([Cypher.coalesce(scope[from].property(property), new Cypher.List([])), id])
     .match(new Cypher.Pattern(source, { labels: ['Source'], properties: { id } }))
     .return(compiler.node('Source', field, source))
-    .limit(new Cypher.Literal(SOURCES_CAP));
+    .limit(new Cypher.Literal(cap));
   return new Cypher.Collect(items);
 };

@@ -1,11 +1,11 @@
-import { decodeCursor } from './cursor';
+import { CursorKind, decodeCursor } from './cursor';
 import { InvalidArgumentError } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 
 /** A page's `first` and decoded `after`, checked here because nested pages are compiled before any resolver sees them. */
-export function pageOf(args: { first?: unknown; after?: unknown }): { first: number; after: string | null } {
+export function pageOf(args: { first?: unknown; after?: unknown }, kind: CursorKind): { first: number; after: string | null } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw new InvalidArgumentError(`Argument "first" must be an integer from 1 to ${MAX_PAGE_SIZE}.`, 'first');
@@ -13,5 +13,5 @@ export function pageOf(args: { first?: unknown; after?: unknown }): { first: num
   if (args.after !== null && args.after !== undefined && typeof args.after !== 'string') {
     throw new InvalidArgumentError('Argument "after" must be a cursor.', 'after');
   }
-  return { first, after: decodeCursor(args.after as string | null | undefined) };
+  return { first, after: decodeCursor(args.after as string | null | undefined, kind) };
 }

@@ -24,7 +24,7 @@ describe('HTTP caching', () => {
     expect(response.headers.get('vary')).toMatch(/accept/i);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const body = await response.json();
-    expect(body).toEqual({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 2, limit: 10000 } } });
+    expect(body).toEqual({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 1, limit: 50000 } } });
   });
 
   it('answers If-None-Match with the current ETag with 304 and no body, and a stale one with the answer', async () => {

@@ -29,8 +29,31 @@ describe('over real HTTP', () => {
   it('serves the README query', async () => {
     const { status, body } = await postGraphQL(server.url, '{ country(code:"JP") { name } }');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 2, limit: 10000 } } });
+    expect(body).toMatchObject({ data: { country: { name: 'Japan' } }, extensions: { cost: { requested: 1, limit: 50000 } } });
     expect(body.extensions.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses, before validating it, a document whose validation alone would take seconds (issue 11, item 1)', async () => {
+    const repeated = (wide: number, deep: number): string =>
+      deep === 0 ? 'code' : Array.from({ length: wide }, () => `x: companies { country { ${repeated(wide, deep - 1)} } }`).join(' ');
+    const refusals: [string, RegExp][] = [
+      // Four wide and four deep: 2,500 tokens, and graphql-js spent 800 ms comparing the fields named x.
+      [`{ country(code: "SG") { ${repeated(4, 4)} } }`, /"x" selects fields twice/],
+      [`{ ${'... on Query { x: country(code: "SG") { name } } '.repeat(2)}}`, /"x" selects fields twice/],
+      [`{ ${Array.from({ length: 101 }, (_, i) => `country(code: "${i}")`).join(' ')} }`, /101 selections; at most 100/],
+      [`{ ${Array.from({ length: 21 }, (_, i) => `...F${i}`).join(' ')} } ${Array.from({ length: 21 }, (_, i) => `fragment F${i} on Query { __typename }`).join(' ')}`, /21 fragments; at most 20/],
+      [`{ countries { edges { node { ${'companies { country { '.repeat(10)}code${' } }'.repeat(10)} } } } }`, /nest more than 21 deep/],
+    ];
+    for (const [query, message] of refusals) {
+      const { status, body } = await postGraphQL(server.url, query);
+      expect(status).toBe(400);
+      expect(body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(body.errors[0].message).toMatch(message);
+    }
+    // The same field twice as a leaf, or once per inline fragment of different types, is still fine.
+    const fine = await postGraphQL(server.url, '{ country(code: "SG") { name name } node(id: "rule:ai-diffusion") { ... on Rule { id } ... on Tier { id } } }');
+    expect(fine.status).toBe(200);
+    expect(fine.body.errors).toBeUndefined();
   });
 
   it('answers /health with 200 while Neo4j is reachable', async () => {

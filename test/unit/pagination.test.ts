@@ -2,35 +2,48 @@ import { decodeCursor, encodeCursor } from '../../src/read/cursor';
 import { InvalidArgumentError } from '../../src/read/errors';
 import { pageOf } from '../../src/read/page';
 
+const change = '2026-02-01T00:00:00.000Z|change:0b5cbd6e-94a4-4f0b-9a53-6a4b0e7c2f10';
+
 describe('cursors', () => {
-  it('round-trips a sort key and is opaque', () => {
-    const cursor = encodeCursor('SG');
-    expect(cursor).not.toContain('SG');
-    expect(decodeCursor(cursor)).toBe('SG');
+  it('round-trips a sort key of each list and is opaque', () => {
+    expect(encodeCursor('SG')).not.toContain('SG');
+    expect(decodeCursor(encodeCursor('SG'), 'countryCode')).toBe('SG');
+    expect(decodeCursor(encodeCursor('rule:ai-diffusion'), 'ruleId')).toBe('rule:ai-diffusion');
+    expect(decodeCursor(encodeCursor(change), 'change')).toBe(change);
   });
 
-  it.each(['', 'nope', Buffer.from('other:SG').toString('base64url'), `${encodeCursor('SG')}x`])('refuses %p, naming the argument', (bad) => {
-    expect(() => decodeCursor(bad)).toThrow(InvalidArgumentError);
+  it.each([
+    ['', 'countryCode'],
+    ['nope', 'countryCode'],
+    [Buffer.from('other:SG').toString('base64url'), 'countryCode'],
+    [`${encodeCursor('SG')}x`, 'countryCode'],
+    [encodeCursor('SG'), 'ruleId'],
+    [encodeCursor('x|y'), 'change'],
+    ['Y3Vyc29yOnh8eQ', 'change'],
+    [encodeCursor('2026-02-01T00:00:00Z|change:0b5cbd6e-94a4-4f0b-9a53-6a4b0e7c2f10'), 'change'],
+  ] as const)('refuses %p for a %s list, naming the argument', (bad, kind) => {
+    expect(() => decodeCursor(bad, kind)).toThrow(InvalidArgumentError);
     try {
-      decodeCursor(bad);
+      decodeCursor(bad, kind);
     } catch (error) {
       expect((error as InvalidArgumentError).argumentName).toBe('after');
     }
   });
 
   it('reads a missing cursor as the start', () => {
-    expect(decodeCursor(undefined)).toBeNull();
-    expect(decodeCursor(null)).toBeNull();
+    expect(decodeCursor(undefined, 'countryCode')).toBeNull();
+    expect(decodeCursor(null, 'change')).toBeNull();
   });
 });
 
 describe('pageOf', () => {
-  it('defaults first and decodes after', () => {
-    expect(pageOf({})).toEqual({ first: 50, after: null });
-    expect(pageOf({ first: 3, after: encodeCursor('JP') })).toEqual({ first: 3, after: 'JP' });
+  it('defaults first (null included) and decodes after', () => {
+    expect(pageOf({}, 'countryCode')).toEqual({ first: 50, after: null });
+    expect(pageOf({ first: null }, 'countryCode')).toEqual({ first: 50, after: null });
+    expect(pageOf({ first: 3, after: encodeCursor('JP') }, 'countryCode')).toEqual({ first: 3, after: 'JP' });
   });
 
   it.each([0, 101, 2.5, '3'])('refuses first = %p before anything is compiled', (first) => {
-    expect(() => pageOf({ first })).toThrow(InvalidArgumentError);
+    expect(() => pageOf({ first }, 'countryCode')).toThrow(InvalidArgumentError);
   });
 });

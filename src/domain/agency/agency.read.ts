@@ -69,7 +69,7 @@ export const agencyReaders: ReadModel = {
       kind: relationshipType(),
       on: property('on', 'rel'),
       text: property('text', 'rel'),
-      sources: sourcesFromIds('rel'),
+      sources: sourcesFromIds(LIST_CAPS['OfficialAction.sources'], 'rel'),
     },
   },
 };

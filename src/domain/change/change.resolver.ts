@@ -21,7 +21,7 @@ class ChangesArgs extends PageArgs {
 export class ChangeResolver {
   @Query(() => ChangeConnection, { description: 'Writes to the graph, newest first: a feed to follow the graph by.' })
   changes(@Args() { since, ...page }: ChangesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const { first, after } = pageOf(page);
+    const { first, after } = pageOf(page, 'change');
     return readRoot(context, info, changesPage(since, first, feedPosition(after)));
   }
 }

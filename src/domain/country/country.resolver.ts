@@ -19,7 +19,7 @@ export class CountryResolver {
 
   @Query(() => CountryConnection, { description: 'All countries and territories, in code order.' })
   countries(@Args() args: PageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const { first, after } = pageOf(args);
+    const { first, after } = pageOf(args, 'countryCode');
     return readRoot(context, info, countriesPage(first, after));
   }
 

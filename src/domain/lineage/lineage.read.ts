@@ -35,7 +35,8 @@ export const lineageReaders: ReadModel = {
         const to = new Cypher.Node();
         const each = new Cypher.Unwind([links, rel])
           .with(rel, [Cypher.startNode(rel), from], [Cypher.endNode(rel), to])
-          .return(compiler.object('LineageEdge', field, { rel, from, to }));
+          .return(compiler.object('LineageEdge', field, { rel, from, to }))
+          .limit(new Cypher.Literal(LIST_CAPS['Lineage.edges']));
         return new Cypher.Collect(each);
       },
       // What the drawing needs; Lineage.mermaid turns it into a flowchart.

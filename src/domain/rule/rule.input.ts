@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
@@ -34,6 +34,7 @@ export class RuleFilter {
 export class RulesArgs extends PageArgs {
   @Field(() => RuleFilter, { nullable: true, description: 'Conditions the rules must meet.' })
   @IsOptional()
+  @ValidateNested()
   filter?: RuleFilter | null;
 }
 

@@ -11,8 +11,8 @@ import { dayOrToday, heldOn, ruleStart } from '../../read/temporal';
 export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
 
 /** Rules this one acts on with `kind` (out), or that act on it (in). */
-const lineage = (kind: string, direction: 'out' | 'in'): FieldReader =>
-  related({ types: [kind], direction, label: 'Rule' }, 'Rule', { cap: LIST_CAPS['Rule.lineage'], orderBy: (_rel, other) => [other.property('id')] });
+const lineage = (kind: string, direction: 'out' | 'in', cap: number): FieldReader =>
+  related({ types: [kind], direction, label: 'Rule' }, 'Rule', { cap, orderBy: (_rel, other) => [other.property('id')] });
 
 /**
  * PENDING before the rule starts, then IN_FORCE until it ends; from its end REVOKED, or
@@ -77,14 +77,14 @@ export const ruleReaders: ReadModel = {
         { cap: LIST_CAPS['Rule.touches'], orderBy: (rel, target) => [rel.property('validFrom'), target.property('id')] },
         (rule, rel, target) => ({ rule, rel, target }),
       ),
-      revokes: lineage('REVOKES', 'out'),
-      revokedBy: lineage('REVOKES', 'in'),
-      amends: lineage('AMENDS', 'out'),
-      amendedBy: lineage('AMENDS', 'in'),
-      supersedes: lineage('SUPERSEDES', 'out'),
-      supersededBy: lineage('SUPERSEDES', 'in'),
-      implements: lineage('IMPLEMENTS', 'out'),
-      implementedBy: lineage('IMPLEMENTS', 'in'),
+      revokes: lineage('REVOKES', 'out', LIST_CAPS['Rule.revokes']),
+      revokedBy: lineage('REVOKES', 'in', LIST_CAPS['Rule.revokedBy']),
+      amends: lineage('AMENDS', 'out', LIST_CAPS['Rule.amends']),
+      amendedBy: lineage('AMENDS', 'in', LIST_CAPS['Rule.amendedBy']),
+      supersedes: lineage('SUPERSEDES', 'out', LIST_CAPS['Rule.supersedes']),
+      supersededBy: lineage('SUPERSEDES', 'in', LIST_CAPS['Rule.supersededBy']),
+      implements: lineage('IMPLEMENTS', 'out', LIST_CAPS['Rule.implements']),
+      implementedBy: lineage('IMPLEMENTS', 'in', LIST_CAPS['Rule.implementedBy']),
       officialActions: across(
         { types: ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'], direction: 'in', label: 'Official' },
         'OfficialAction',
@@ -103,7 +103,7 @@ export const ruleReaders: ReadModel = {
       kind: (_field, { rule }) => Cypher.coalesce(rule.property('endingKind'), new Cypher.Literal('FORMAL_RESCISSION')),
       by: endedBy,
       note: property('endingNote', 'rule'),
-      sources: sourcesFromIds('rule', 'endingSourceIds'),
+      sources: sourcesFromIds(LIST_CAPS['RuleEnding.sources'], 'rule', 'endingSourceIds'),
     },
   },
   Touch: {
@@ -120,7 +120,7 @@ export const ruleReaders: ReadModel = {
       validFrom: property('validFrom', 'rel'),
       validTo: property('validTo', 'rel'),
       note: property('note', 'rel'),
-      sources: sourcesFromIds('rel'),
+      sources: sourcesFromIds(LIST_CAPS['Touch.sources'], 'rel'),
     },
   },
 };

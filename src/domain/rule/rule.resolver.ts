@@ -24,7 +24,7 @@ export class RuleResolver {
 
   @Query(() => RuleConnection, { description: 'Rules, in id order, optionally filtered.' })
   rules(@Args() { filter, ...page }: RulesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const { first, after } = pageOf(page);
+    const { first, after } = pageOf(page, 'ruleId');
     return readRoot(context, info, rulesPage(filter, first, after));
   }
 

@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { LIST_CAPS } from '../../read/caps';
 import { Compiler, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
 import { property, relatedOne, scoped, sourcesFromIds } from '../../read/fields';
@@ -33,7 +34,7 @@ export const tierReaders: ReadModel = {
       note: property('note'),
       rule: relatedOne({ types: ['DEFINED_BY'], direction: 'out', label: 'Rule' }, 'Rule'),
       countries: (field, scope, compiler) => {
-        const { first, after } = pageOf(field.args);
+        const { first, after } = pageOf(field.args, 'countryCode');
         return connection(field, compiler, 'CountryConnection', membersOf(scope.node, field.args.asOf, after), { first, hasAfter: after !== null });
       },
     },
@@ -45,7 +46,7 @@ export const tierReaders: ReadModel = {
       validFrom: property('validFrom', 'rel'),
       validTo: property('validTo', 'rel'),
       note: property('note', 'rel'),
-      sources: sourcesFromIds('rel'),
+      sources: sourcesFromIds(LIST_CAPS['TierAssignment.sources'], 'rel'),
     },
   },
   TierChange: {
