@@ -15,6 +15,7 @@ import { formatError } from '../graphql/errors';
 import { costLimitPlugin, depthLimitRule, Limits } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
+import { mountExplorer } from './explorer';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 
 export interface ApolloOptions {
@@ -92,6 +93,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
     const reachable = await options.graph.isReachable();
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ok' : 'unavailable', neo4j: reachable });
   });
+  mountExplorer(app, options);
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit }),
