@@ -10,7 +10,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Rec
 }
 
 /** The hash route of an entity's page. */
-export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
+export const entityHref = (id: string) => `#/entity/${encodeURI(id)}`;
 
 export const entityLink = (id: string, text: string) => h('a', { href: entityHref(id) }, text);
 

@@ -140,7 +140,7 @@ async function rulePage(rule: Any): Promise<Parts> {
       lineageLinks('Amended by', rule.amendedBy),
       lineageLinks('Supersedes', rule.supersedes),
       lineageLinks('Superseded by', rule.supersededBy),
-      h('li', null, h('a', { href: `#/lineage/${encodeURIComponent(rule.id)}`, id: 'lineage-link' }, 'Draw the lineage graph')),
+      h('li', null, h('a', { href: `#/lineage/${encodeURI(rule.id)}`, id: 'lineage-link' }, 'Draw the lineage graph')),
     ]),
     rule.tiers.length > 0 && h('h3', null, 'Tiers it defines'),
     rule.tiers.length > 0 && links(rule.tiers),

@@ -13,7 +13,11 @@ Object.assign(globalThis, {
 // createGraphiQLFetcher posts application/json, which Apollo's CSRF prevention accepts.
 const fetcher = createGraphiQLFetcher({ url: 'graphql' });
 
+/** An operation name from the question's first words, so each tab has a title. */
+const operationName = (question: string) =>
+  question.replace(/[^A-Za-z0-9 ]/g, '').split(' ').slice(0, 5).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+
 /** The README's analyst questions, one tab each. */
-const defaultTabs = QUESTIONS.map(({ question, query }) => ({ query: `# ${question}\n${query}\n` }));
+const defaultTabs = QUESTIONS.map(({ question, query }) => ({ query: `# ${question}\nquery ${operationName(question)} ${query}\n` }));
 
 createRoot(document.getElementById('graphiql')!).render(<GraphiQL fetcher={fetcher} defaultTabs={defaultTabs} />);
