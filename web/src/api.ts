@@ -63,7 +63,8 @@ export interface EntityName {
   shortName?: string | null;
 }
 
-export const nameOf = (entity: EntityName) => entity.shortName ?? entity.title ?? entity.name ?? entity.id;
+/** A rule's short name or title, anything else's name. */
+export const nameOf = (entity: Omit<EntityName, '__typename'>) => entity.shortName ?? entity.title ?? entity.name ?? entity.id;
 
 /** Headings for search results and labels, by GraphQL type. */
 export const TYPE_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { ENTITY_NAME, EntityName, nameOf, query } from './api';
 import { dateText, entityLink, errorBox, h, sourceList, today } from './dom';
+import { endingOf } from './ending';
 
 const SOURCE = 'title url publisher publishedOn';
 const RULE_REF = 'id title shortName';
@@ -36,9 +37,6 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
 }`;
 
 const STATUS = `query Status($id: ID!, $asOf: Date) { rule(id: $id) { status(asOf: $asOf) } }`;
-
-/** Asked apart from the rest: `ending` is newer than the contract's first version, and a server without it refuses the field. */
-const ENDING = `query Ending($id: ID!) { rule(id: $id) { ending { on kind note by { ${RULE_REF} } sources { ${SOURCE} } } } }`;
 
 const TOUCHING = `query Touching($id: String!) {
   rulesTouching(entity: $id) { relation validFrom validTo rule { ${RULE_REF} kind } path { ${ENTITY_NAME} } }
@@ -153,25 +151,6 @@ async function rulePage(rule: Any): Promise<Parts> {
     h('h3', null, 'Sources'),
     sourceList(rule.sources),
   ];
-}
-
-/** `ending` when the server has it; otherwise what revokedOn and revokedBy say. */
-async function endingOf(rule: Any): Promise<HTMLElement> {
-  let ending: Any;
-  try {
-    ending = (await query<{ rule: Any }>(ENDING, { id: rule.id })).rule.ending;
-  } catch {
-    if (!rule.revokedOn) return h('p', { id: 'rule-ending' }, 'It has not ended.');
-    return h('p', { id: 'rule-ending' }, `Revoked on ${rule.revokedOn}`, ...rule.revokedBy.flatMap((other: Any, index: number) => [index ? ', ' : ' by ', entityLink(other.id, nameOf(other))]), '.');
-  }
-  if (!ending) return h('p', { id: 'rule-ending' }, 'It has not ended.');
-  return h(
-    'div',
-    { id: 'rule-ending' },
-    h('p', null, `${ending.kind.replace(/_/g, ' ').toLowerCase()} on ${ending.on}`, ending.by ? [' by ', entityLink(ending.by.id, nameOf(ending.by))] : null, '.'),
-    ending.note && h('p', null, ending.note),
-    sourceList(ending.sources),
-  );
 }
 
 function actionList(actions: Any[], subject: (action: Any) => Node): HTMLElement {

@@ -1,9 +1,10 @@
-import { query } from './api';
+import { nameOf, query } from './api';
 import { dateText, entityHref, entityLink, errorBox, h } from './dom';
+import { endingOf } from './ending';
 
 const LINEAGE = `query Lineage($id: ID!) {
   ruleLineage(id: $id, direction: BOTH, maxDepth: 10) {
-    root { id title shortName }
+    root { id title shortName revokedOn revokedBy { id title shortName } }
     rules { id title shortName }
     edges { from { id } to { id } kind on }
     mermaid
@@ -16,13 +17,11 @@ interface LineageRule {
   shortName: string | null;
 }
 interface Lineage {
-  root: LineageRule;
+  root: LineageRule & { revokedOn: string | null; revokedBy: LineageRule[] };
   rules: LineageRule[];
   edges: { from: { id: string }; to: { id: string }; kind: string; on: string | null }[];
   mermaid: string;
 }
-
-const nameOf = (rule: LineageRule) => rule.shortName ?? rule.title;
 
 /**
  * The API's Mermaid flowchart, with each arrow's date added to its label and each node linked to its rule's page.
@@ -61,6 +60,7 @@ export async function showLineage(view: HTMLElement, id: string): Promise<void> 
   const link = (ruleId: string) => entityLink(ruleId, byId.has(ruleId) ? nameOf(byId.get(ruleId)!) : ruleId);
   view.replaceChildren(
     h('header', { class: 'entity-header' }, h('p', { class: 'type' }, 'Lineage'), h('h2', null, entityLink(lineage.root.id, nameOf(lineage.root)))),
+    await endingOf(lineage.root),
     graph,
     h('h3', null, 'Edges'),
     lineage.edges.length
