@@ -36,3 +36,10 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A date, or the words for a missing one. */
 export const dateText = (date: string | null | undefined, missing = '—') => date ?? missing;
+
+/** A half-open period in words: validFrom inclusive, validTo exclusive, either possibly unknown or open. */
+export function period(from: string | null | undefined, to: string | null | undefined): string {
+  if (from && to) return `${from} to ${to}`;
+  if (from) return `since ${from}`;
+  return to ? `until ${to}` : 'dates not recorded';
+}

@@ -1,5 +1,5 @@
 import { ENTITY_NAME, EntityName, nameOf, query } from './api';
-import { dateText, entityLink, errorBox, h, sourceList, today } from './dom';
+import { dateText, entityLink, errorBox, h, period, sourceList, today } from './dom';
 import { endingOf } from './ending';
 
 const SOURCE = 'title url publisher publishedOn';
@@ -77,7 +77,7 @@ const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
     h('h3', null, 'Rules issued'),
     links(node.rules),
     h('h3', null, 'Officials'),
-    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (${dateText(office.validFrom, '?')} to ${dateText(office.validTo, 'now')})`))),
+    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (${period(office.validFrom, office.validTo)})`))),
   ],
   Tier: (node) => [
     heading(node.name, 'Tier'),
@@ -144,7 +144,7 @@ async function rulePage(rule: Any): Promise<Parts> {
     rule.tiers.length > 0 && links(rule.tiers),
     h('h3', null, 'What it touches directly'),
     rule.touches.length
-      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${touch.relation} `, entityLink(touch.target.id, nameOf(touch.target)), ` (${dateText(touch.validFrom, '?')} to ${dateText(touch.validTo, 'now')})`)))
+      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${touch.relation} `, entityLink(touch.target.id, nameOf(touch.target)), ` (${period(touch.validFrom, touch.validTo)})`)))
       : h('p', { class: 'muted' }, 'Nothing recorded.'),
     h('h3', null, 'Officials'),
     actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name)),
@@ -168,7 +168,7 @@ function officialPage(official: Any): Parts {
   return [
     heading(official.name, 'Official'),
     h('h3', null, 'Offices'),
-    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ` (${dateText(office.validFrom, '?')} to ${dateText(office.validTo, 'now')})`))),
+    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ` (${period(office.validFrom, office.validTo)})`))),
     h('h3', null, 'Actions'),
     actionList(official.actions, (action) => entityLink(action.rule.id, nameOf(action.rule))),
   ];
@@ -184,7 +184,7 @@ async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
       h('td', null, entityLink(touch.rule.id, nameOf(touch.rule))),
       h('td', null, touch.relation),
       h('td', { class: 'path' }, ...touch.path.flatMap((step: EntityName, index: number) => [index ? ' → ' : '', entityLink(step.id, nameOf(step))])),
-      h('td', null, `${dateText(touch.validFrom, '?')} to ${dateText(touch.validTo, 'now')}`),
+      h('td', null, period(touch.validFrom, touch.validTo)),
     ),
   );
   return [

@@ -45,6 +45,8 @@ export function enrich(mermaid: string, lineage: Pick<Lineage, 'rules' | 'edges'
   return out.join('\n');
 }
 
+let drawings = 0;
+
 /** The lineage of a rule drawn as a graph (mermaid, loaded on first use), with the same edges as a list. */
 export async function showLineage(view: HTMLElement, id: string): Promise<void> {
   view.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading…'));
@@ -70,7 +72,7 @@ export async function showLineage(view: HTMLElement, id: string): Promise<void> 
   try {
     const { default: mermaid } = await import('mermaid');
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
-    const { svg } = await mermaid.render('lineage-svg', enrich(lineage.mermaid, lineage));
+    const { svg } = await mermaid.render(`lineage-svg-${++drawings}`, enrich(lineage.mermaid, lineage)); // ids must not collide
     graph.innerHTML = svg; // mermaid sanitises labels (DOMPurify) under securityLevel 'strict'
   } catch (error) {
     graph.replaceChildren(errorBox(error));

@@ -12,11 +12,14 @@ import { mountSearch } from './search';
  */
 async function route(view: HTMLElement): Promise<void> {
   const [path, search] = location.hash.replace(/^#/, '').split('?');
-  const [, page, id] = path.split('/');
-  if (page === 'entity' && id) await showEntity(view, decodeURIComponent(id));
-  else if (page === 'lineage' && id) await showLineage(view, decodeURIComponent(id));
-  else await showMap(view, new URLSearchParams(search).get('date') ?? undefined);
+  const [, kind, id] = path.split('/');
+  // Each route renders into a fresh element: a slow answer for a page already left lands in a detached one.
+  const page = h('div');
+  view.replaceChildren(page);
   view.focus({ preventScroll: true });
+  if (kind === 'entity' && id) await showEntity(page, decodeURIComponent(id));
+  else if (kind === 'lineage' && id) await showLineage(page, decodeURIComponent(id));
+  else await showMap(page, new URLSearchParams(search).get('date') ?? undefined);
 }
 
 const view = document.getElementById('view')!;

@@ -91,6 +91,8 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
     slider.value = String(offsetOf(date));
     slider.setAttribute('aria-valuetext', date);
     picker.value = date;
+    // The URL names the date, so a view can be shared; replaceState fires no hashchange, so nothing re-renders.
+    if (slider.isConnected) history.replaceState(null, '', `#/map?date=${date}`);
     for (const shape of shapes) {
       const tier = tierOn(byCode.get(shape.dataset.code!)!, date);
       shape.dataset.tier = tier ? String(tier.level) : '';
