@@ -84,6 +84,7 @@ const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
     facts([['Level', node.level], ['Rule', entityLink(node.rule.id, nameOf(node.rule))], ['Compute cap (TPP)', node.computeCapTpp], ['Description', node.description]]),
     h('h3', null, `Countries ever in it (${node.countries.totalCount})`),
     links(node.countries.edges.map((edge: Any) => edge.node)),
+    node.countries.totalCount > node.countries.edges.length && h('p', { class: 'muted' }, `The first ${node.countries.edges.length}; the tier map lists them all by date.`),
   ],
 };
 
