@@ -17,6 +17,7 @@ import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { httpCachePlugin, noStoreByDefault } from './caching';
 import { corsMiddleware } from './cors';
+import { mountExplorer } from './explorer';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { persistedQueryErrorsPlugin } from './persisted-queries';
 import { requestErrorStatusPlugin } from './status';
@@ -132,6 +133,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
     const reachable = await options.graph.isReachable();
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ok' : 'unavailable', neo4j: reachable });
   });
+  mountExplorer(app, options);
   app.use(
     '/graphql',
     corsMiddleware(options.corsOrigins),

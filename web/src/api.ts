@@ -1,0 +1,78 @@
+/** The explorer's only way to the data: POST /graphql, the public API. */
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** `extensions.code` of the first GraphQL error, or UNREACHABLE / BAD_RESPONSE. */
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** Runs an operation; any GraphQL error, HTTP failure or network failure is thrown as an ApiError. */
+export async function query<T>(document: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      // application/json also satisfies Apollo's CSRF prevention.
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+      body: JSON.stringify({ query: document, variables }),
+    });
+  } catch {
+    throw new ApiError('The service is unreachable (no answer from /graphql). Is it running?', 'UNREACHABLE');
+  }
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch {
+    throw new ApiError(`The service answered HTTP ${response.status} without a GraphQL response.`, 'BAD_RESPONSE');
+  }
+  if (body.errors?.length) {
+    const code = body.errors[0].extensions?.code ?? 'UNKNOWN';
+    throw new ApiError(`${body.errors.map((error) => error.message).join('; ')} (${code})`, code);
+  }
+  if (!body.data) throw new ApiError(`The service answered HTTP ${response.status} with no data.`, 'BAD_RESPONSE');
+  return body.data;
+}
+
+/** Enough of any entity to name it and link to it. */
+export const ENTITY_NAME = `
+  __typename
+  ... on Node { id }
+  ... on Rule { title shortName }
+  ... on Country { name }
+  ... on Tier { name }
+  ... on Agency { name }
+  ... on Official { name }
+  ... on ChipProduct { name }
+  ... on Company { name }
+`;
+
+export interface EntityName {
+  __typename: string;
+  id: string;
+  name?: string;
+  title?: string;
+  shortName?: string | null;
+}
+
+/** A rule's short name or title, anything else's name. */
+export const nameOf = (entity: Omit<EntityName, '__typename'>) => entity.shortName ?? entity.title ?? entity.name ?? entity.id;
+
+/** Headings for search results and labels, by GraphQL type. */
+export const TYPE_LABELS: Record<string, string> = {
+  Rule: 'Rules',
+  Country: 'Countries',
+  Tier: 'Tiers',
+  Agency: 'Agencies',
+  Official: 'Officials',
+  ChipProduct: 'Chip products',
+  Company: 'Companies',
+};

@@ -1,0 +1,248 @@
+import { ENTITY_NAME, EntityName, nameOf, query } from './api';
+import { dateText, entityLink, errorBox, h, period, sourceList, today } from './dom';
+import { endingOf } from './ending';
+
+const SOURCE = 'title url publisher publishedOn';
+const RULE_REF = 'id title shortName';
+
+/** One query for any entity: each fragment applies to its own type only. */
+const ENTITY = `query Entity($id: ID!, $asOf: Date) {
+  node(id: $id) {
+    __typename
+    ... on Rule {
+      id title shortName kind citation documentNumber summary note
+      issuedOn publishedOn effectiveOn complianceOn revokedOn status(asOf: $asOf)
+      issuedBy { id name acronym }
+      revokes { ${RULE_REF} } revokedBy { ${RULE_REF} } amends { ${RULE_REF} } amendedBy { ${RULE_REF} } supersedes { ${RULE_REF} } supersededBy { ${RULE_REF} }
+      tiers { id name level }
+      touches { relation validFrom validTo target { ${ENTITY_NAME} } }
+      officialActions { kind on text official { id name } sources { ${SOURCE} } }
+      sources { ${SOURCE} }
+    }
+    ... on Country {
+      id code name
+      tierAssignments { validFrom validTo note tier { id level name rule { id shortName title } } sources { ${SOURCE} } }
+      companies { id name }
+    }
+    ... on ChipProduct { id name family tpp eccn note maker { id name } }
+    ... on Company { id name country { id name } products { id name } }
+    ... on Official {
+      id name
+      offices { title validFrom validTo agency { id name } }
+      actions { kind on text rule { ${RULE_REF} } sources { ${SOURCE} } }
+    }
+    ... on Agency { id name acronym parent { id name } rules { ${RULE_REF} } officials { title validFrom validTo official { id name } } }
+    ... on Tier { id name level description computeCapTpp rule { ${RULE_REF} } countries(first: 100) { totalCount edges { node { id name } } } }
+  }
+}`;
+
+const STATUS = `query Status($id: ID!, $asOf: Date) { rule(id: $id) { status(asOf: $asOf) } }`;
+
+const TOUCHING = `query Touching($id: String!) {
+  rulesTouching(entity: $id) { relation validFrom validTo rule { ${RULE_REF} kind } path { ${ENTITY_NAME} } }
+}`;
+
+type Any = any; // API answers are read field by field below; the query text above is their type.
+
+/** Renders the page of the entity with this id into `view`. */
+export async function showEntity(view: HTMLElement, id: string): Promise<void> {
+  view.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  try {
+    const { node } = await query<{ node: Any }>(ENTITY, { id, asOf: today() });
+    if (!node) return view.replaceChildren(h('div', { class: 'error', role: 'alert' }, `No entity with id "${id}".`));
+    const render = RENDERERS[node.__typename];
+    const parts = render ? await render(node) : [h('h2', null, nameOf(node))];
+    view.replaceChildren(...parts.filter((part): part is Node => part instanceof Node));
+  } catch (error) {
+    view.replaceChildren(errorBox(error));
+  }
+}
+
+/** A page is a list of parts; parts that do not apply are false or null. */
+type Parts = (Node | false | null | undefined)[];
+
+const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
+  Rule: rulePage,
+  Country: countryPage,
+  ChipProduct: (node) => touchedPage(node, [facts([['Family', node.family], ['Maker', node.maker && entityLink(node.maker.id, node.maker.name)], ['TPP', node.tpp], ['ECCN', node.eccn], ['Note', node.note]])]),
+  Company: (node) => touchedPage(node, [
+    facts([['Country', node.country && entityLink(node.country.id, node.country.name)]]),
+    h('h3', null, 'Products'),
+    links(node.products),
+  ]),
+  Official: officialPage,
+  Agency: (node) => [
+    heading(node.name, 'Agency'),
+    facts([['Acronym', node.acronym], ['Part of', node.parent && entityLink(node.parent.id, node.parent.name)]]),
+    h('h3', null, 'Rules issued'),
+    links(node.rules),
+    h('h3', null, 'Officials'),
+    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (${period(office.validFrom, office.validTo)})`))),
+  ],
+  Tier: (node) => [
+    heading(node.name, 'Tier'),
+    facts([['Level', node.level], ['Rule', entityLink(node.rule.id, nameOf(node.rule))], ['Compute cap (TPP)', node.computeCapTpp], ['Description', node.description]]),
+    h('h3', null, `Countries ever in it (${node.countries.totalCount})`),
+    links(node.countries.edges.map((edge: Any) => edge.node)),
+    node.countries.totalCount > node.countries.edges.length && h('p', { class: 'muted' }, `The first ${node.countries.edges.length}; the tier map lists them all by date.`),
+  ],
+};
+
+function heading(name: string, type: string): HTMLElement {
+  return h('header', { class: 'entity-header' }, h('p', { class: 'type' }, type), h('h2', null, name));
+}
+
+/** A definition list of the facts that are known; empty ones are left out. */
+function facts(rows: [string, Node | string | number | null | undefined][]): HTMLElement {
+  return h('dl', { class: 'facts' }, rows.filter(([, value]) => value !== null && value !== undefined && value !== '').flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value as Node | string)]));
+}
+
+function links(entities: EntityName[]): HTMLElement {
+  return entities.length ? h('ul', null, entities.map((entity) => h('li', null, entityLink(entity.id, nameOf(entity))))) : h('p', { class: 'muted' }, 'None.');
+}
+
+async function rulePage(rule: Any): Promise<Parts> {
+  const statusDate = h('input', { type: 'date', id: 'status-date', value: today(), min: '2017-01-01' });
+  const status = h('strong', { id: 'rule-status', 'aria-live': 'polite' }, rule.status);
+  statusDate.addEventListener('change', async () => {
+    try {
+      const data = await query<{ rule: { status: string } }>(STATUS, { id: rule.id, asOf: statusDate.value || today() });
+      status.textContent = data.rule.status;
+    } catch (error) {
+      status.replaceChildren(errorBox(error));
+    }
+  });
+  const lineageLinks = (label: string, rules: Any[]) => rules.length > 0 && h('li', null, `${label}: `, ...rules.flatMap((other, index) => [index ? ', ' : '', entityLink(other.id, nameOf(other))]));
+  return [
+    heading(rule.shortName ?? rule.title, `Rule · ${rule.kind}`),
+    rule.shortName && h('p', { class: 'title' }, rule.title),
+    h('p', { class: 'status' }, h('label', { for: 'status-date' }, 'Status on '), statusDate, ': ', status),
+    facts([
+      ['Citation', rule.citation],
+      ['Document number', rule.documentNumber],
+      ['Issued by', rule.issuedBy.length ? h('span', null, ...rule.issuedBy.flatMap((agency: Any, index: number) => [index ? ', ' : '', entityLink(agency.id, agency.acronym ?? agency.name)])) : null],
+      ['Issued', rule.issuedOn],
+      ['Published', rule.publishedOn],
+      ['Effective', rule.effectiveOn],
+      ['Compliance', rule.complianceOn],
+      ['Revoked', rule.revokedOn],
+      ['Summary', rule.summary],
+      ['Note', rule.note],
+    ]),
+    h('h3', null, 'How it ended'),
+    await endingOf(rule),
+    h('h3', null, 'Lineage'),
+    h('ul', null, [
+      lineageLinks('Revokes', rule.revokes),
+      lineageLinks('Revoked by', rule.revokedBy),
+      lineageLinks('Amends', rule.amends),
+      lineageLinks('Amended by', rule.amendedBy),
+      lineageLinks('Supersedes', rule.supersedes),
+      lineageLinks('Superseded by', rule.supersededBy),
+      h('li', null, h('a', { href: `#/lineage/${encodeURI(rule.id)}`, id: 'lineage-link' }, 'Draw the lineage graph')),
+    ]),
+    rule.tiers.length > 0 && h('h3', null, 'Tiers it defines'),
+    rule.tiers.length > 0 && links(rule.tiers),
+    h('h3', null, 'What it touches directly'),
+    rule.touches.length
+      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${touch.relation} `, entityLink(touch.target.id, nameOf(touch.target)), ` (${period(touch.validFrom, touch.validTo)})`)))
+      : h('p', { class: 'muted' }, 'Nothing recorded.'),
+    h('h3', null, 'Officials'),
+    actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name)),
+    h('h3', null, 'Sources'),
+    sourceList(rule.sources),
+  ];
+}
+
+function actionList(actions: Any[], subject: (action: Any) => Node): HTMLElement {
+  if (!actions.length) return h('p', { class: 'muted' }, 'None recorded.');
+  return h(
+    'ul',
+    { class: 'actions' },
+    actions.map((action) =>
+      h('li', null, h('p', null, subject(action), ` ${action.kind.toLowerCase()} on ${dateText(action.on, 'an unknown date')}`), action.text && h('blockquote', null, action.text), sourceList(action.sources)),
+    ),
+  );
+}
+
+function officialPage(official: Any): Parts {
+  return [
+    heading(official.name, 'Official'),
+    h('h3', null, 'Offices'),
+    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ` (${period(office.validFrom, office.validTo)})`))),
+    h('h3', null, 'Actions'),
+    actionList(official.actions, (action) => entityLink(action.rule.id, nameOf(action.rule))),
+  ];
+}
+
+/** Products and companies: their facts, then every rule that reaches them, with the path it takes. */
+async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
+  const { rulesTouching } = await query<{ rulesTouching: Any[] }>(TOUCHING, { id: node.id });
+  const rows = rulesTouching.map((touch) =>
+    h(
+      'tr',
+      null,
+      h('td', null, entityLink(touch.rule.id, nameOf(touch.rule))),
+      h('td', null, touch.relation),
+      h('td', { class: 'path' }, ...touch.path.flatMap((step: EntityName, index: number) => [index ? ' → ' : '', entityLink(step.id, nameOf(step))])),
+      h('td', null, period(touch.validFrom, touch.validTo)),
+    ),
+  );
+  return [
+    heading(node.name, node.__typename === 'Company' ? 'Company' : 'Chip product'),
+    ...details,
+    h('h3', null, 'Rules that touch it'),
+    rows.length
+      ? h('table', { id: 'touching' }, h('thead', null, h('tr', null, h('th', null, 'Rule'), h('th', null, 'Relation'), h('th', null, 'Path'), h('th', null, 'In force'))), h('tbody', null, rows))
+      : h('p', { class: 'muted' }, 'No rule touches it.'),
+  ];
+}
+
+/** A country: its tier through time as a timeline, with the same facts as a table. */
+function countryPage(country: Any): Parts {
+  const assignments: Any[] = country.tierAssignments;
+  const start = assignments.length ? Date.parse(assignments[0].validFrom) : 0;
+  const end = Math.max(Date.now(), ...assignments.map((assignment) => Date.parse(assignment.validTo ?? today())));
+  const span = end - start || 1;
+  const percent = (date: string) => `${(((Date.parse(date) - start) / span) * 100).toFixed(2)}%`;
+  const timeline = h(
+    'div',
+    { class: 'timeline', 'aria-hidden': 'true' },
+    assignments.map((assignment) => {
+      const bar = h('div', { class: `bar tier-${assignment.tier.level}` }, assignment.tier.name);
+      bar.style.left = percent(assignment.validFrom);
+      bar.style.width = `calc(${percent(assignment.validTo ?? new Date(end).toISOString().slice(0, 10))} - ${percent(assignment.validFrom)})`;
+      return bar;
+    }),
+    h('span', { class: 'axis-start' }, assignments[0]?.validFrom),
+    h('span', { class: 'axis-end' }, new Date(end).toISOString().slice(0, 10)),
+  );
+  return [
+    heading(country.name, `Country · ${country.code}`),
+    h('h3', null, 'Tier through time'),
+    assignments.length ? timeline : h('p', { class: 'muted' }, 'Never in a tier.'),
+    assignments.length > 0 &&
+      h(
+        'table',
+        { id: 'tier-history' },
+        h('thead', null, h('tr', null, h('th', null, 'Tier'), h('th', null, 'Rule'), h('th', null, 'From'), h('th', null, 'Until'), h('th', null, 'Note and sources'))),
+        h(
+          'tbody',
+          null,
+          assignments.map((assignment) =>
+            h(
+              'tr',
+              null,
+              h('td', null, entityLink(assignment.tier.id, assignment.tier.name)),
+              h('td', null, entityLink(assignment.tier.rule.id, nameOf(assignment.tier.rule))),
+              h('td', null, assignment.validFrom),
+              h('td', null, dateText(assignment.validTo, 'in force')),
+              h('td', null, assignment.note, sourceList(assignment.sources)),
+            ),
+          ),
+        ),
+      ),
+    h('h3', null, 'Companies based here'),
+    links(country.companies),
+  ];
+}

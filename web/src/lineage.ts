@@ -1,0 +1,80 @@
+import { nameOf, query } from './api';
+import { dateText, entityHref, entityLink, errorBox, h } from './dom';
+import { endingOf } from './ending';
+
+const LINEAGE = `query Lineage($id: ID!) {
+  ruleLineage(id: $id, direction: BOTH, maxDepth: 10) {
+    root { id title shortName revokedOn revokedBy { id title shortName } }
+    rules { id title shortName }
+    edges { from { id } to { id } kind on }
+    mermaid
+  }
+}`;
+
+interface LineageRule {
+  id: string;
+  title: string;
+  shortName: string | null;
+}
+interface Lineage {
+  root: LineageRule & { revokedOn: string | null; revokedBy: LineageRule[] };
+  rules: LineageRule[];
+  edges: { from: { id: string }; to: { id: string }; kind: string; on: string | null }[];
+  mermaid: string;
+}
+
+/**
+ * The API's Mermaid flowchart, with each arrow's date added to its label and each node linked to its rule's page.
+ * Nodes are matched to rules by the label the API gave them; one that cannot be matched is drawn unlinked.
+ */
+export function enrich(mermaid: string, lineage: Pick<Lineage, 'rules' | 'edges'>): string {
+  const keyToId = new Map<string, string>();
+  const out: string[] = [];
+  for (const line of mermaid.split('\n')) {
+    const node = /^\s*(\w+)\["(.*)"\]\s*$/.exec(line);
+    if (node) {
+      const label = node[2].replace(/#quot;/g, '"');
+      const matches = lineage.rules.filter((rule) => nameOf(rule) === label);
+      if (matches.length === 1) keyToId.set(node[1], matches[0].id);
+    }
+    const arrow = /^(\s*)(\w+) -->\|(\w+)\| (\w+)\s*$/.exec(line);
+    const edge = arrow && lineage.edges.find((e) => e.kind === arrow[3] && e.from.id === keyToId.get(arrow[2]) && e.to.id === keyToId.get(arrow[4]));
+    out.push(arrow && edge?.on ? `${arrow[1]}${arrow[2]} -->|"${arrow[3]}<br/>${edge.on}"| ${arrow[4]}` : line);
+  }
+  for (const [key, id] of keyToId) out.push(`  click ${key} href "${entityHref(id)}"`);
+  return out.join('\n');
+}
+
+let drawings = 0;
+
+/** The lineage of a rule drawn as a graph (mermaid, loaded on first use), with the same edges as a list. */
+export async function showLineage(view: HTMLElement, id: string): Promise<void> {
+  view.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading…'));
+  let lineage: Lineage;
+  try {
+    lineage = (await query<{ ruleLineage: Lineage }>(LINEAGE, { id })).ruleLineage;
+  } catch (error) {
+    view.replaceChildren(errorBox(error));
+    return;
+  }
+  const graph = h('div', { class: 'lineage', id: 'lineage-graph' }, h('p', { class: 'muted' }, 'Drawing…'));
+  const byId = new Map(lineage.rules.map((rule) => [rule.id, rule]));
+  const link = (ruleId: string) => entityLink(ruleId, byId.has(ruleId) ? nameOf(byId.get(ruleId)!) : ruleId);
+  view.replaceChildren(
+    h('header', { class: 'entity-header' }, h('p', { class: 'type' }, 'Lineage'), h('h2', null, entityLink(lineage.root.id, nameOf(lineage.root)))),
+    await endingOf(lineage.root),
+    graph,
+    h('h3', null, 'Edges'),
+    lineage.edges.length
+      ? h('ul', { id: 'lineage-edges' }, lineage.edges.map((edge) => h('li', null, link(edge.from.id), ` ${edge.kind} `, link(edge.to.id), ` on ${dateText(edge.on, 'an unknown date')}`)))
+      : h('p', { class: 'muted' }, 'This rule has no recorded lineage.'),
+  );
+  try {
+    const { default: mermaid } = await import('mermaid');
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral' });
+    const { svg } = await mermaid.render(`lineage-svg-${++drawings}`, enrich(lineage.mermaid, lineage)); // ids must not collide
+    graph.innerHTML = svg; // mermaid sanitises labels (DOMPurify) under securityLevel 'strict'
+  } catch (error) {
+    graph.replaceChildren(errorBox(error));
+  }
+}
