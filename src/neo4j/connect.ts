@@ -46,7 +46,12 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
 }
 
 function driverLimits(config: Config) {
-  return { maxRetryMs: config.NEO4J_MAX_RETRY_MS, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS, maxPoolSize: config.NEO4J_MAX_POOL };
+  return {
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+    maxPoolSize: config.NEO4J_MAX_POOL,
+    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+  };
 }
 
 /** A server that is still starting gets a few tries, 1 s, 2 s, 4 s ... apart, before start-up gives up. */
