@@ -71,13 +71,16 @@ export class Graph {
     const deadline = Date.now() + this.maxRetryMs;
     for (let attempt = 0; ; attempt += 1) {
       const session = this.session(neo4j.session.READ);
+      const started = Date.now();
       try {
         const result = await session.run(query.cypher, params, { timeout: this.queryTimeoutMs });
         return result.records.map((record) => record.toObject() as T);
       } catch (error) {
         const wait = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
         // Out of memory is transient to Neo4j, yet the same statement would only ask for the same memory again.
-        if (!isRetryableError(error) || isMemoryError(error) || Date.now() + wait > deadline) throw translateDriverError(error);
+        if (!isRetryableError(error) || isMemoryError(error) || Date.now() + wait > deadline) {
+          throw translateDriverError(error, Date.now() - started >= this.queryTimeoutMs);
+        }
         await new Promise((resolve) => setTimeout(resolve, wait));
       } finally {
         await session.close();
@@ -91,8 +94,10 @@ export class Graph {
    */
   async write<T>(work: (tx: CountingTransaction) => Promise<T>): Promise<T> {
     const session = this.session(neo4j.session.WRITE);
+    let attemptStarted = Date.now();
     try {
       return await session.executeWrite(async (tx) => {
+        attemptStarted = Date.now();
         try {
           return await work(new CountingTransaction(tx, this));
         } catch (error) {
@@ -100,7 +105,7 @@ export class Graph {
         }
       }, { timeout: this.queryTimeoutMs });
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, Date.now() - attemptStarted >= this.queryTimeoutMs);
     } finally {
       await session.close();
     }
