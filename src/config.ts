@@ -59,6 +59,10 @@ export class Config {
   @Transform(toInt) @IsInt() @Min(1) @Max(20)
   NEO4J_CONNECT_ATTEMPTS = 5;
 
+  /** How long a statement waits for a free Bolt connection before failing with SERVICE_UNAVAILABLE. */
+  @Transform(toInt) @IsInt() @Min(100)
+  NEO4J_ACQUISITION_TIMEOUT_MS = 10_000;
+
   /** Most Bolt connections the service holds at once. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   NEO4J_MAX_POOL = 50;

@@ -1,5 +1,5 @@
 import { GraphQLFormattedError, GraphQLError, Kind, parse, Source, visit } from 'graphql';
-import { InvalidArgumentError } from '../read/errors';
+import { mapLowerLayerError } from './error-codes';
 
 /** The error for an argument (or input field) a client got wrong: clients switch on the code and read the name. */
 export function badUserInput(message: string, argumentName: string): GraphQLError {
@@ -92,12 +92,11 @@ const BAD_LITERAL = /^(Expected value of type|Value ".*" does not exist in|Value
 /**
  * Every bad input reaches the client as BAD_USER_INPUT with the argument named: class-validator
  * failures (type-graphql) and literal values graphql-js refused during validation alike.
+ * Errors from lower layers (Neo4j, domain refusals) get their code here (./error-codes).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof InvalidArgumentError) {
-    return { ...formatted, message: original.message, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argumentName } };
-  }
+  const lower = mapLowerLayerError(error);
+  if (lower) return { ...formatted, message: lower.message, extensions: { ...formatted.extensions, ...lower.extensions } };
   const extensions = formatted.extensions ?? {};
   const failures = extensions.validationErrors as ValidationFailure[] | undefined;
   if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(failures)) {

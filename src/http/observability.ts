@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLFormattedError } from 'graphql';
 import { Context } from '../graphql/context';
+import { mapLowerLayerError } from '../graphql/error-codes';
 import { Logger } from '../logger';
 
 /**
@@ -14,7 +15,7 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const code = error.extensions?.code;
+            const code = mapLowerLayerError(error)?.extensions.code ?? error.extensions?.code;
             if (!code || code === 'INTERNAL_SERVER_ERROR') {
               logger.error({ requestId: contextValue.requestId, err: error.originalError ?? error, path: error.path }, 'internal error');
             }

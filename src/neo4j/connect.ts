@@ -1,15 +1,17 @@
 import { Config } from '../config';
 import { Logger } from '../logger';
-import { startEmbeddedNeo4j } from './embedded';
+import { SupervisedNeo4j, SupervisorEvent, superviseEmbeddedNeo4j } from './embedded';
 import { Graph } from './graph';
 
 export interface Neo4jConnection {
   graph: Graph;
+  /** The embedded Neo4j this process started and supervises; absent with NEO4J_URI. */
+  embedded?: SupervisedNeo4j;
   /** Closes the driver and, when this process started Neo4j, stops it. */
   close(): Promise<void>;
 }
 
-/** Uses NEO4J_URI when given; otherwise starts the embedded Neo4j and connects to it. */
+/** Uses NEO4J_URI when given; otherwise starts the embedded Neo4j, supervised (restarted when it dies), and connects to it. */
 export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4jConnection> {
   if (config.NEO4J_URI) {
     const graph = Graph.connect({
@@ -24,7 +26,7 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
     return { graph, close: () => graph.close() };
   }
 
-  const embedded = await startEmbeddedNeo4j({
+  const embedded = await superviseEmbeddedNeo4j({
     dataDir: config.NEO4J_DATA_DIR,
     port: config.NEO4J_BOLT_PORT,
     heapMb: config.NEO4J_HEAP_MB,
@@ -32,12 +34,14 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
     txMemoryMb: config.NEO4J_TX_MEMORY_MB,
     startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
     progress: (line) => logger.info(line),
+    onEvent: (event) => logSupervisorEvent(logger, event),
   });
   logger.info({ uri: embedded.uri, pid: embedded.pid }, 'embedded Neo4j ready');
   // The embedded server runs with auth off and only on loopback, and has only the default database.
   const graph = Graph.connect({ uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j', ...driverLimits(config) });
   return {
     graph,
+    embedded,
     close: async () => {
       await graph.close();
       await embedded.stop();
@@ -45,8 +49,24 @@ export async function connectNeo4j(config: Config, logger: Logger): Promise<Neo4
   };
 }
 
+function logSupervisorEvent(logger: Logger, event: SupervisorEvent): void {
+  if (event.type === 'exited') {
+    const { type: _type, ...details } = event;
+    logger.error(details, 'embedded Neo4j exited unexpectedly; restarting it');
+  } else if (event.type === 'restarted') {
+    logger.warn({ pid: event.pid, restarts: event.restarts, downMs: event.downMs }, 'embedded Neo4j restarted');
+  } else {
+    logger.error({ err: event.error, restartInMs: event.restartInMs }, 'embedded Neo4j failed to restart; trying again');
+  }
+}
+
 function driverLimits(config: Config) {
-  return { maxRetryMs: config.NEO4J_MAX_RETRY_MS, queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS, maxPoolSize: config.NEO4J_MAX_POOL };
+  return {
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+    queryTimeoutMs: config.NEO4J_QUERY_TIMEOUT_MS,
+    maxPoolSize: config.NEO4J_MAX_POOL,
+    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+  };
 }
 
 /** A server that is still starting gets a few tries, 1 s, 2 s, 4 s ... apart, before start-up gives up. */

@@ -38,6 +38,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM exits, whoever ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -102,9 +104,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   child.stdout.on('data', remember);
   child.stderr.on('data', remember);
 
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const uri = `bolt://${host}:${options.port}`;
   await waitForBolt(child, uri, options.startTimeoutMs, output);
-  return { uri, pid: child.pid!, stop: () => stopChild(child) };
+  return { uri, pid: child.pid!, exited, stop: () => stopChild(child) };
 }
 
 function assertPortFree(host: string, port: number): Promise<void> {
@@ -160,4 +165,103 @@ function stopChild(child: ChildProcess, graceMs = 30_000): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** What a supervisor reports: the JVM died, came back, or failed to come back. */
+export type SupervisorEvent =
+  | { type: 'exited'; pid: number; code: number | null; signal: NodeJS.Signals | null; upMs: number; restartInMs: number }
+  | { type: 'restarted'; pid: number; restarts: number; downMs: number }
+  | { type: 'restartFailed'; error: Error; restartInMs: number };
+
+export interface SupervisorOptions extends EmbeddedOptions {
+  onEvent?: (event: SupervisorEvent) => void;
+  /** First wait before a restart; it doubles while the JVM keeps dying soon after starting. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface SupervisedNeo4j {
+  uri: string;
+  /** The running JVM's process id; it changes with every restart. */
+  readonly pid: number;
+  readonly restarts: number;
+  /** Stops supervising and stops the JVM (and any restart under way). */
+  stop(): Promise<void>;
+}
+
+/** A JVM that ran this long before dying counts as having started well: the next restart waits the initial backoff again. */
+const STABLE_UPTIME_MS = 60_000;
+
+/**
+ * Starts the embedded Neo4j and restarts it, on the same port and data folder, whenever its JVM
+ * exits without stop() (a crash, kill -9, the OOM killer). Neo4j recovers committed transactions
+ * from its log on start; the driver reconnects by itself. Waits double while restarts fail or the
+ * JVM keeps dying soon after starting, up to maxBackoffMs.
+ */
+export async function superviseEmbeddedNeo4j(options: SupervisorOptions): Promise<SupervisedNeo4j> {
+  const onEvent = options.onEvent ?? (() => undefined);
+  const initialBackoffMs = options.initialBackoffMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  let current = await startEmbeddedNeo4j(options);
+  let startedAt = Date.now();
+  let restarts = 0;
+  let stopping = false;
+  let shortLivedInARow = 0;
+  let restarting: Promise<void> = Promise.resolve();
+  let wakeUp = () => undefined as void;
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wakeUp = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  const backoff = () => Math.min(maxBackoffMs, initialBackoffMs * 2 ** shortLivedInARow);
+
+  const restart = async (died: EmbeddedNeo4j, exit: { code: number | null; signal: NodeJS.Signals | null }) => {
+    const diedAt = Date.now();
+    const upMs = diedAt - startedAt;
+    shortLivedInARow = upMs < STABLE_UPTIME_MS ? shortLivedInARow : 0;
+    let wait = backoff();
+    onEvent({ type: 'exited', pid: died.pid, ...exit, upMs, restartInMs: wait });
+    while (!stopping) {
+      await sleep(wait);
+      if (stopping) return;
+      shortLivedInARow += 1;
+      try {
+        current = await startEmbeddedNeo4j(options);
+      } catch (error) {
+        wait = backoff();
+        onEvent({ type: 'restartFailed', error: error as Error, restartInMs: wait });
+        continue;
+      }
+      startedAt = Date.now();
+      restarts += 1;
+      onEvent({ type: 'restarted', pid: current.pid, restarts, downMs: startedAt - diedAt });
+      watch(current);
+      return;
+    }
+  };
+  const watch = (instance: EmbeddedNeo4j) => {
+    void instance.exited.then((exit) => {
+      if (!stopping) restarting = restart(instance, exit);
+    });
+  };
+  watch(current);
+
+  return {
+    uri: current.uri,
+    get pid() {
+      return current.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
+    stop: async () => {
+      stopping = true;
+      wakeUp();
+      await restarting;
+      await current.stop();
+    },
+  };
 }

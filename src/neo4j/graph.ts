@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
-import neo4j, { Driver, ManagedTransaction, isRetryableError } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, Session, SessionMode, isRetryableError } from 'neo4j-driver';
+import { GraphMemoryError, isMemoryError, translateDriverError } from './errors';
 
 /** A Cypher statement with a name, so logs, tests and benchmarks can refer to it. */
 export interface NamedQuery {
@@ -23,11 +23,14 @@ export interface GraphOptions {
   /** Longest a statement may run before Neo4j aborts it. */
   queryTimeoutMs?: number;
   maxPoolSize?: number;
+  /** How long a statement waits for a free pooled connection before failing as unavailable. */
+  acquisitionTimeoutMs?: number;
 }
 
 /**
- * The one door to Neo4j: every statement goes through read() or write(), so each
- * is parameterised, counted, and fails with SERVICE_UNAVAILABLE when the database is away.
+ * The one door to Neo4j: every statement goes through read() or write(), so each is parameterised,
+ * counted, and fails with an error of ./errors (unavailable, timed out, out of memory) the caller can tell apart.
+ * Every session shares the driver's bookmark manager, so on a cluster a read after a write sees that write.
  */
 export class Graph {
   /** Statements sent since start; tests read it to bound round trips per request. */
@@ -48,7 +51,7 @@ export class Graph {
     const maxRetryMs = options.maxRetryMs ?? 3_000;
     const driver = neo4j.driver(options.uri, auth, {
       maxConnectionPoolSize: options.maxPoolSize ?? 50,
-      connectionAcquisitionTimeout: 10_000,
+      connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 10_000,
       connectionTimeout: 5_000,
       disableLosslessIntegers: true,
       maxTransactionRetryTime: maxRetryMs,
@@ -67,13 +70,17 @@ export class Graph {
     this.onRead?.(query, params);
     const deadline = Date.now() + this.maxRetryMs;
     for (let attempt = 0; ; attempt += 1) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.session(neo4j.session.READ);
+      const started = Date.now();
       try {
         const result = await session.run(query.cypher, params, { timeout: this.queryTimeoutMs });
         return result.records.map((record) => record.toObject() as T);
       } catch (error) {
         const wait = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-        if (!isRetryableError(error) || Date.now() + wait > deadline) throw translateDriverError(error);
+        // Out of memory is transient to Neo4j, yet the same statement would only ask for the same memory again.
+        if (!isRetryableError(error) || isMemoryError(error) || Date.now() + wait > deadline) {
+          throw translateDriverError(error, Date.now() - started >= this.queryTimeoutMs);
+        }
         await new Promise((resolve) => setTimeout(resolve, wait));
       } finally {
         await session.close();
@@ -81,13 +88,24 @@ export class Graph {
     }
   }
 
-  /** Runs work in one write transaction: all of it lands or none of it does. */
+  /**
+   * Runs work in one write transaction: all of it lands or none of it does. The driver retries it
+   * on transient errors, except running out of memory, which leaves the work as a GraphMemoryError.
+   */
   async write<T>(work: (tx: CountingTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.session(neo4j.session.WRITE);
+    let attemptStarted = Date.now();
     try {
-      return await session.executeWrite((tx) => work(new CountingTransaction(tx, this)), { timeout: this.queryTimeoutMs });
+      return await session.executeWrite(async (tx) => {
+        attemptStarted = Date.now();
+        try {
+          return await work(new CountingTransaction(tx, this));
+        } catch (error) {
+          throw isMemoryError(error) ? (translateDriverError(error) as GraphMemoryError) : error;
+        }
+      }, { timeout: this.queryTimeoutMs });
     } catch (error) {
-      throw translateDriverError(error);
+      throw translateDriverError(error, Date.now() - attemptStarted >= this.queryTimeoutMs);
     } finally {
       await session.close();
     }
@@ -97,6 +115,7 @@ export class Graph {
   async schema(cypher: string): Promise<void> {
     this.statementCount += 1;
     try {
+      // executeQuery uses the driver's bookmark manager, the one every session here shares.
       await this.driver.executeQuery(cypher, {}, { database: this.database });
     } catch (error) {
       throw translateDriverError(error);
@@ -115,6 +134,14 @@ export class Graph {
   close(): Promise<void> {
     return this.driver.close();
   }
+
+  private session(mode: SessionMode): Session {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
+  }
 }
 
 /** A write transaction that counts what it sends and hands back plain objects. */
@@ -129,16 +156,4 @@ export class CountingTransaction {
     const result = await this.tx.run(query.cypher, params);
     return result.records.map((record) => record.toObject() as T);
   }
-}
-
-function translateDriverError(error: unknown): unknown {
-  if (error instanceof GraphQLError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || isRetryableError(error)) {
-    return new GraphQLError('The graph database is unavailable; try again shortly.', {
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-      originalError: error as Error,
-    });
-  }
-  return error;
 }

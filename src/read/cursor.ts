@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './errors';
+import { InputRefused } from '../input-refused';
 
 /** A change's sort key, "<at as ISO 8601 in UTC>|change:<uuid>". */
 function isChangeKey(key: string): boolean {
@@ -29,7 +29,7 @@ export function decodeCursor(cursor: string | null | undefined, kind: CursorKind
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const sortKey = decoded.slice('cursor:'.length);
   if (!decoded.startsWith('cursor:') || encodeCursor(sortKey) !== cursor || !SORT_KEYS[kind](sortKey)) {
-    throw new InvalidArgumentError(`Argument "${argumentName}" is not a cursor this API issued for this list.`, argumentName);
+    throw new InputRefused(`Argument "${argumentName}" is not a cursor this API issued for this list.`, argumentName);
   }
   return sortKey;
 }

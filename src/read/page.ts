@@ -1,5 +1,5 @@
 import { CursorKind, decodeCursor } from './cursor';
-import { InvalidArgumentError } from './errors';
+import { InputRefused } from '../input-refused';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -8,10 +8,10 @@ export const MAX_PAGE_SIZE = 100;
 export function pageOf(args: { first?: unknown; after?: unknown }, kind: CursorKind): { first: number; after: string | null } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (typeof first !== 'number' || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new InvalidArgumentError(`Argument "first" must be an integer from 1 to ${MAX_PAGE_SIZE}.`, 'first');
+    throw new InputRefused(`Argument "first" must be an integer from 1 to ${MAX_PAGE_SIZE}.`, 'first');
   }
   if (args.after !== null && args.after !== undefined && typeof args.after !== 'string') {
-    throw new InvalidArgumentError('Argument "after" must be a cursor.', 'after');
+    throw new InputRefused('Argument "after" must be a cursor.', 'after');
   }
   return { first, after: decodeCursor(args.after as string | null | undefined, kind) };
 }

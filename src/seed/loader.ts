@@ -105,7 +105,7 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     const result = await graph.write((tx) =>
       revokeRule(tx, { ...revocation, kind: revocation.kind as EndingKind, on: toNeo4jDate(revocation.on) }),
     );
-    progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result?.endedAssignments} assignments, ${result?.endedTouches} touches ended)`);
+    progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result.endedAssignments} assignments, ${result.endedTouches} touches ended)`);
   }
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);

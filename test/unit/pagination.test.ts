@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../src/read/cursor';
-import { InvalidArgumentError } from '../../src/read/errors';
+import { InputRefused } from '../../src/input-refused';
 import { pageOf } from '../../src/read/page';
 
 const change = '2026-02-01T00:00:00.000Z|change:0b5cbd6e-94a4-4f0b-9a53-6a4b0e7c2f10';
@@ -22,11 +22,11 @@ describe('cursors', () => {
     ['Y3Vyc29yOnh8eQ', 'change'],
     [encodeCursor('2026-02-01T00:00:00Z|change:0b5cbd6e-94a4-4f0b-9a53-6a4b0e7c2f10'), 'change'],
   ] as const)('refuses %p for a %s list, naming the argument', (bad, kind) => {
-    expect(() => decodeCursor(bad, kind)).toThrow(InvalidArgumentError);
+    expect(() => decodeCursor(bad, kind)).toThrow(InputRefused);
     try {
       decodeCursor(bad, kind);
     } catch (error) {
-      expect((error as InvalidArgumentError).argumentName).toBe('after');
+      expect((error as InputRefused).argumentName).toBe('after');
     }
   });
 
@@ -44,6 +44,6 @@ describe('pageOf', () => {
   });
 
   it.each([0, 101, 2.5, '3'])('refuses first = %p before anything is compiled', (first) => {
-    expect(() => pageOf({ first }, 'countryCode')).toThrow(InvalidArgumentError);
+    expect(() => pageOf({ first }, 'countryCode')).toThrow(InputRefused);
   });
 });

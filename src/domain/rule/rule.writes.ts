@@ -1,7 +1,59 @@
 import { Date as Neo4jDate } from 'neo4j-driver';
+import { slugify } from 'transliteration';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { InputRefused } from '../../input-refused';
+import type { LineageKind } from '../lineage/lineage.type';
 import { EndingKind } from './rule-ending.type';
+import type { RuleInput } from './rule.mutation.input';
 import type { Rule } from './rule.type';
+
+/**
+ * A rule id from a title, other scripts transliterated to Latin letters ("AI Diffusion" gives
+ * rule:ai-diffusion, a Chinese title its pinyin); null when no letter or digit is left.
+ */
+export function ruleIdFromTitle(title: string): string | null {
+  const slug = slugify(title, { lowercase: true, separator: '-' })
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80).replace(/-$/, '');
+  return slug ? `rule:${slug}` : null;
+}
+
+/**
+ * Creates a rule, or updates the one named by input.id, and returns its id. Without an id it only ever creates: the id
+ * comes from the title, and a title whose id is taken is refused, naming the rule that has it.
+ */
+export async function saveRule(tx: CountingTransaction, input: RuleInput): Promise<string> {
+  let id = input.id;
+  if (!id) {
+    id = ruleIdFromTitle(input.title);
+    if (!id) throw new InputRefused('The title has no letter or digit to make an id from; give input.id.', 'input.title');
+    const [existing] = await tx.run<{ title: string }>(ruleTitleQuery, { id });
+    if (existing) {
+      throw new InputRefused(
+        `A rule with id ${id} already exists (${JSON.stringify(existing.title)}): give input.id to update it, or a title of its own to create another.`,
+        'input.title',
+      );
+    }
+  }
+  const [row] = await tx.run<{ missingAgencies: string[]; missingSources: string[] }>(input.id ? upsertRuleQuery : createRuleQuery, {
+    id,
+    title: input.title,
+    kind: input.kind,
+    shortName: input.shortName ?? null,
+    citation: input.citation ?? null,
+    documentNumber: input.documentNumber ?? null,
+    summary: input.summary ?? null,
+    issuedOn: input.issuedOn ?? null,
+    publishedOn: input.publishedOn ?? null,
+    effectiveOn: input.effectiveOn ?? null,
+    complianceOn: input.complianceOn ?? null,
+    agencyIds: input.issuedByAgencyIds ?? [],
+    sourceIds: input.sourceIds ?? [],
+  });
+  // Throwing here rolls back the rule written above: nothing is left behind.
+  if (row.missingAgencies.length > 0) throw new InputRefused(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
+  if (row.missingSources.length > 0) throw new InputRefused(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
+  return id;
+}
 
 export interface RevokeRule {
   ruleId: string;
@@ -83,12 +135,23 @@ export interface RevokeRuleResult {
   endedTouches: number;
 }
 
-/** Runs inside the caller's transaction, so an ending lands whole or not at all. */
-export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Promise<RevokeRuleResult | null> {
+/**
+ * Ends a rule inside the caller's transaction, so an ending lands whole or not at all. A rule ends
+ * on one date only (repeating the same ending changes nothing), and the link from the ending rule
+ * goes through the same lock and cycle check as every lineage link: a rule cannot end itself.
+ */
+export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Promise<RevokeRuleResult> {
   const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
+  const revokedBy = input.revokedByRuleId ?? null;
+  const rules = await lockLineage(tx, { 'input.ruleId': input.ruleId, ...(revokedBy ? { 'input.revokedByRuleId': revokedBy } : {}) });
+  const revokedOn = rules.get(input.ruleId);
+  if (revokedOn && String(revokedOn) !== String(input.on)) {
+    throw new InputRefused(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
+  }
+  if (revokedBy) await refuseCycle(tx, revokedBy, input.ruleId, 'input.revokedByRuleId');
   const [row] = await tx.run<RevokeRuleResult>(revokeRuleQuery, {
     ruleId: input.ruleId,
-    revokedByRuleId: input.revokedByRuleId ?? null,
+    revokedByRuleId: revokedBy,
     on: input.on,
     kind,
     note: input.note ?? null,
@@ -96,15 +159,50 @@ export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Pr
     endedNote: endedNote(kind, input.on.toString()),
     sourceIds: input.sourceIds ?? [],
   });
-  return row ?? null;
+  return row;
 }
 
-/** Creates or updates a rule by id; given fields are set, absent ones kept; agency and source links are added. */
-export const upsertRuleQuery: NamedQuery = {
-  name: 'upsertRule',
-  cypher: `
-MERGE (r:Rule {id: $id})
-ON CREATE SET r.aliases = []
+export interface LinkRules {
+  fromRuleId: string;
+  toRuleId: string;
+  kind: LineageKind;
+  on?: unknown;
+}
+
+/** Links two rules inside the caller's transaction, refusing missing rules, duplicates and cycles. */
+export async function linkRules(tx: CountingTransaction, input: LinkRules): Promise<void> {
+  await lockLineage(tx, { 'input.fromRuleId': input.fromRuleId, 'input.toRuleId': input.toRuleId });
+  await refuseCycle(tx, input.fromRuleId, input.toRuleId, 'input.toRuleId');
+  const [check] = await tx.run<{ duplicate: boolean }>(lineageDuplicateCheck, { fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind });
+  if (check.duplicate) throw new InputRefused(`${input.fromRuleId} already ${input.kind} ${input.toRuleId}.`, 'input.kind');
+  await tx.run(createLineageLink, { fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind, on: input.on ?? null, sourceIds: [] });
+}
+
+/**
+ * Takes the one lineage write lock, then finds the given rules (keyed by the argument that names
+ * each) and returns their revokedOn dates. Every lineage write holds the lock until it commits, so
+ * a cycle check reads every link committed before it and none can land beside it unseen.
+ */
+async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<string, string>): Promise<Map<string, unknown>> {
+  const ids = [...new Set(Object.values(rulesByArgument))];
+  const [row] = await tx.run<{ locked: boolean; rules: { id: string; revokedOn: unknown }[] }>(lockLineageQuery, { ids });
+  if (!row.locked) throw new Error('The (:LineageLock) node is missing: apply the migrations in cypher/ first.');
+  const found = new Map(row.rules.map((rule) => [rule.id, rule.revokedOn]));
+  for (const [argument, id] of Object.entries(rulesByArgument)) {
+    if (!found.has(id)) throw new InputRefused(`No rule has id ${JSON.stringify(id)} (${argument}).`, argument);
+  }
+  return found;
+}
+
+/** Refuses a link from -> to that would make a rule its own ancestor (a self-link included). */
+async function refuseCycle(tx: CountingTransaction, fromId: string, toId: string, argument: string): Promise<void> {
+  if (fromId === toId) throw new InputRefused(`A rule cannot act on itself: ${fromId} -> ${toId} would be a cycle.`, argument);
+  const [check] = await tx.run<{ cycle: boolean }>(lineageCycleCheck, { fromId, toId });
+  if (check.cycle) throw new InputRefused(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, argument);
+}
+
+/** Sets a rule's given fields (absent ones kept) and adds its agency and source links; `r` is the rule. */
+const setRuleFields = `
 SET r.title = $title, r.kind = $kind,
     r.shortName = coalesce($shortName, r.shortName), r.citation = coalesce($citation, r.citation),
     r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
@@ -125,30 +223,52 @@ CALL (r) {
 }
 RETURN r {.*} AS rule,
        [id IN $agencyIds WHERE NOT id IN linkedAgencies] AS missingAgencies,
-       [id IN $sourceIds WHERE NOT id IN linkedSources] AS missingSources`,
-};
+       [id IN $sourceIds WHERE NOT id IN linkedSources] AS missingSources`;
 
-/**
- * Takes write locks on the given rules (SET then REMOVE a marker), so concurrent lineage writes
- * on the same rules queue up instead of each seeing a graph without the other's link.
- */
-export const lockRules: NamedQuery = {
-  name: 'lockRules',
+/** Creates or updates the rule with this id. */
+export const upsertRuleQuery: NamedQuery = {
+  name: 'upsertRule',
   cypher: `
-UNWIND $ids AS id
-MATCH (r:Rule {id: id})
-SET r.lineageLock = true
-REMOVE r.lineageLock
-RETURN r.id AS id, r.revokedOn AS revokedOn`,
+MERGE (r:Rule {id: $id})
+ON CREATE SET r.aliases = []${setRuleFields}`,
 };
 
-/** Whether from -> to already exists with this kind, and whether to already reaches from (a link would close a cycle). */
-export const lineageLinkCheck: NamedQuery = {
-  name: 'lineageLinkCheck',
+/** Creates a rule; the uniqueness constraint on Rule.id refuses it when another write took the id first. */
+export const createRuleQuery: NamedQuery = {
+  name: 'createRule',
+  cypher: `
+CREATE (r:Rule {id: $id, aliases: []})${setRuleFields}`,
+};
+
+export const ruleTitleQuery: NamedQuery = {
+  name: 'ruleTitle',
+  cypher: 'MATCH (r:Rule {id: $id}) RETURN r.title AS title',
+};
+
+/** Takes the lineage write lock (SET then REMOVE a marker) and finds the given rules. */
+export const lockLineageQuery: NamedQuery = {
+  name: 'lockLineage',
+  cypher: `
+OPTIONAL MATCH (lock:LineageLock {id: 'lineage'})
+FOREACH (_ IN CASE WHEN lock IS NULL THEN [] ELSE [1] END | SET lock.held = true REMOVE lock.held)
+WITH lock IS NOT NULL AS locked
+OPTIONAL MATCH (rule:Rule) WHERE rule.id IN $ids
+RETURN locked, collect(rule {.id, .revokedOn}) AS rules`,
+};
+
+/** Whether to already reaches from, so that a link from -> to would close a cycle. */
+export const lineageCycleCheck: NamedQuery = {
+  name: 'lineageCycleCheck',
   cypher: `
 MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
-RETURN EXISTS { MATCH (from)-[link]->(to) WHERE type(link) = $kind } AS duplicate,
-       EXISTS { MATCH (to)-[:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS*1..]->(from) } AS cycle`,
+RETURN EXISTS { MATCH (to)-[:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS*1..]->(from) } AS cycle`,
+};
+
+export const lineageDuplicateCheck: NamedQuery = {
+  name: 'lineageDuplicateCheck',
+  cypher: `
+MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
+RETURN EXISTS { MATCH (from)-[link]->(to) WHERE type(link) = $kind } AS duplicate`,
 };
 
 export const createLineageLink: NamedQuery = {

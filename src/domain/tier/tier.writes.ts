@@ -34,12 +34,12 @@ SET a.validTo = $validFrom
 RETURN count(a) AS closed`,
 };
 
-/** Assignments under the same rule that would overlap [validFrom, validTo). */
+/** Assignments under the same rule that would overlap [validFrom, validTo); a null end is open, never a date. */
 export const overlappingAssignments: NamedQuery = {
   name: 'overlappingAssignments',
   cypher: `
 MATCH (c:Country {code: $code})-[a:IN_TIER]->(t:Tier)-[:DEFINED_BY]->(:Rule {id: $ruleId})
-WHERE a.validFrom < coalesce($validTo, date('9999-12-31')) AND $validFrom < coalesce(a.validTo, date('9999-12-31'))
+WHERE ($validTo IS NULL OR a.validFrom < $validTo) AND (a.validTo IS NULL OR $validFrom < a.validTo)
 RETURN t.name + ' from ' + toString(a.validFrom) + coalesce(' to ' + toString(a.validTo), '') AS overlap`,
 };
 

@@ -1,0 +1,12 @@
+/** Input refused because of what the client asked for (a forged cursor, a page size out of range, a write that would break a rule): thrown below the GraphQL layer, reported at its edge as BAD_USER_INPUT naming the argument. */
+export class InputRefused extends Error {
+  override readonly name = 'InputRefused';
+
+  constructor(
+    message: string,
+    /** The argument or input field path at fault, e.g. "input.toRuleId". */
+    readonly argumentName: string,
+  ) {
+    super(message);
+  }
+}
