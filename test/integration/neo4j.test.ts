@@ -27,28 +27,34 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_entity_names']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
 
-  it('plans tierChanges as seeks on the IN_TIER date indexes, not walks over every membership', async () => {
-    const { query, params } = tierChangesStatement({ from: toNeo4jDate('2025-05-01'), to: toNeo4jDate('2025-05-31'), fromLevel: 2 });
+  /** The operators Neo4j plans for a statement, without running it. */
+  async function plannedOperators(cypher: string, params: Record<string, unknown>): Promise<string[]> {
     const session = graph.driver.session({ database: graph.database });
     try {
-      const { summary } = await session.run(`EXPLAIN ${query.cypher}`, params);
+      const { summary } = await session.run(`EXPLAIN ${cypher}`, params);
       const operators: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {
         operators.push(plan.operatorType.replace(/@.*/, ''));
         plan.children.forEach((child) => walk(child as typeof plan));
       };
       walk(summary.plan as never);
-      // The window by validTo, then the assignment that began the day each ended by validFrom.
-      expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
-      expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
+      return operators;
     } finally {
       await session.close();
     }
+  }
+
+  it('plans tierChanges as seeks on the IN_TIER date indexes, not walks over every membership', async () => {
+    const { query, params } = tierChangesStatement({ from: toNeo4jDate('2025-05-01'), to: toNeo4jDate('2025-05-31'), fromLevel: 2 });
+    const operators = await plannedOperators(query.cypher, params);
+    // The window by validTo, then the assignment that began the day each ended by validFrom.
+    expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
+    expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
   });
 
   it('gives up on an unreachable NEO4J_URI after retrying with backoff, with a clear message', async () => {

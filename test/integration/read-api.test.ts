@@ -81,6 +81,29 @@ describe('the read API', () => {
     expect(await top('+-&&||!(){}[]^"~*?:\\/')).toEqual([]);
   });
 
+  it('orders search hits: exact names first, then words and prefixes, and typos only when nothing closer matches', async () => {
+    const ids = async (text: string, first = 5) =>
+      (await data('query ($text: String!, $first: Int) { search(text: $text, first: $first) { score entity { ... on Node { id } } } }', { text, first })).search
+        .map((hit: any) => hit.entity.id);
+    // A name, case-insensitively, then what mentions its words.
+    expect(await ids('huawei')).toEqual(['company:huawei', 'rule:huawei-entity-list-2019', 'rule:gp10-huawei-ascend-guidance',
+      'chipProduct:huawei-ascend-910b', 'chipProduct:huawei-ascend-910c']);
+    // A product family, with or without its maker, names each of its chips (ties in id order).
+    const ascend = ['chipProduct:huawei-ascend-910b', 'chipProduct:huawei-ascend-910c', 'chipProduct:huawei-ascend-910d'];
+    expect((await ids('Huawei  Ascend')).slice(0, 3)).toEqual(ascend);
+    expect(await ids('Hopper')).toEqual(['chipProduct:nvidia-h100', 'chipProduct:nvidia-h20', 'chipProduct:nvidia-h200']);
+    // Words and prefixes: the chip with both words first; no typo matching, since the words matched.
+    expect(await ids('Ascnd 910C')).toEqual(['chipProduct:huawei-ascend-910c', 'rule:gp10-huawei-ascend-guidance']);
+    expect(await ids('Singapor')).toEqual(['country:SG']);
+    // Nothing matches as typed: one edit per word.
+    expect(await ids('Kesler')).toEqual(['official:jeffrey-kessler']);
+    expect(await ids('Ascnd')).toEqual(['rule:gp10-huawei-ascend-guidance', ...ascend]);
+    expect(await ids('Kesslerr Kesler')).toEqual(['official:jeffrey-kessler']);
+    expect(await ids('Xqzvw')).toEqual([]);
+    // first bounds the page, exact names included.
+    expect(await ids('Ascend', 2)).toEqual(ascend.slice(0, 2));
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT naming the argument', async () => {
     await badInput('{ rule(id: "rule:ai-diffusion") { status(asOf: "2025-13-45") } }', 'asOf');
     await badInput('query ($day: Date) { country(code: "SG") { tierAssignments(asOf: $day) { validFrom } } }', '$day', { day: 'yesterday' });

@@ -1,12 +1,9 @@
 import { batched } from '../../graphql/loaders';
 import { decodeCursor } from '../../graphql/pagination';
 import { NamedQuery, Statement } from '../../neo4j/graph';
-import { toLuceneQuery } from '../search/lucene';
+import { nameLookup, touchTargets } from '../search/names';
 import { typeOfId } from '../../graphql/entity';
 import type { RuleFilter } from './rule.input';
-
-/** Hits scoring at least this share of the best hit count as what the text names. */
-const RELATIVE_SCORE = 0.5;
 
 /** A rule is in force on a day from its effective (else issued, else published) date until its revocation. */
 const ruleMatchesFilter = `
@@ -71,10 +68,9 @@ export const actionsOnRule = batched('actionsOnRule', `
 
 /**
  * Rules that touch the targets, directly or through the maker of a product (a rule on a company
- * touches its products). Targets are products, companies or countries: by id, or found by text.
+ * touches its products). Targets are products, companies or countries: by id, or found by name.
  */
 const touchesOfTargets = `
-UNWIND targets AS target
 CALL (target) {
   MATCH (rule:Rule)-[touch:TARGETS|RESTRICTS|PROHIBITS_USE]->(target)
   RETURN rule, touch, [rule, target] AS path
@@ -100,24 +96,16 @@ CALL {
   UNION
   MATCH (t:Country {id: $targetId}) RETURN t
 }
-WITH collect(t) AS targets
+WITH t AS target
 ${touchesOfTargets}`,
 };
 
-/** Text resolves to the best full-text hits (within $relativeScore of the top) plus the makers of products found. */
-export const rulesTouchingText: NamedQuery = {
-  name: 'rulesTouchingText',
+/** A name resolves to entities as names.ts says: named exactly, else by words, else by typos; plus the makers of products found. */
+export const rulesTouchingName: NamedQuery = {
+  name: 'rulesTouchingName',
   cypher: `
-CALL db.index.fulltext.queryNodes('entity_text', $lucene) YIELD node, score
-WHERE node:ChipProduct OR node:Company OR node:Country
-WITH collect({node: node, score: score}) AS hits
-WITH [hit IN hits WHERE hit.score >= hits[0].score * $relativeScore | hit.node] AS found
-CALL (found) {
-  UNWIND found AS product
-  MATCH (product:ChipProduct)-[:MADE_BY]->(maker:Company)
-  RETURN collect(DISTINCT maker) AS makers
+CALL () {${touchTargets}
 }
-WITH found + [m IN makers WHERE NOT m IN found] AS targets
 ${touchesOfTargets}`,
 };
 
@@ -135,10 +123,9 @@ export function rulesStatement({ filter, first, after }: { filter?: RuleFilter |
   };
 }
 
-/** An id goes straight to its node; text goes through the full-text index. Null when the text has no words. */
+/** An id goes straight to its node; a name goes through the name lookup. Null when the text has no words. */
 export function rulesTouchingStatement({ entity, asOf }: { entity: string; asOf?: unknown }): Statement | null {
   if (typeOfId(entity)) return { query: rulesTouchingId, params: { targetId: entity, asOf: asOf ?? null } };
-  const lucene = toLuceneQuery(entity);
-  if (!lucene) return null;
-  return { query: rulesTouchingText, params: { lucene, relativeScore: RELATIVE_SCORE, asOf: asOf ?? null } };
+  const names = nameLookup(entity);
+  return names && { query: rulesTouchingName, params: { names, asOf: asOf ?? null } };
 }

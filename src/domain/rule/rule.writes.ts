@@ -1,5 +1,6 @@
 import { Date as Neo4jDate } from 'neo4j-driver';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { nameKeysOf } from '../search/names';
 import type { Rule } from './rule.type';
 
 export interface RevokeRule {
@@ -74,6 +75,7 @@ SET r.title = $title, r.kind = $kind,
     r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
     r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
     r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn)
+SET r.nameKeys = ${nameKeysOf('r')}
 WITH r
 CALL (r) {
   UNWIND $agencyIds AS agencyId
