@@ -41,7 +41,7 @@ CALL (rule, n, day, countries) {
   UNWIND range(0, $countriesPerTier - 1) AS k
   WITH tier, countries[(n * 7 + level * 31 + k * 13) % size(countries)] AS country
   MERGE (country)-[a:IN_TIER {validFrom: day}]->(tier)
-  SET a.validTo = day + duration({days: 365}), a.sourceIds = ['source:syn-' + (n % 1000)]
+  SET a.validTo = day + duration({days: 365}), a.sourceIds = ['source:syn-' + (n % 1000)], a.countryCode = country.code
 }
 CALL (rule, n, day) {
   UNWIND range(0, $productsPerRule - 1) AS k

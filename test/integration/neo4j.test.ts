@@ -4,7 +4,7 @@ import { connectNeo4j } from '../../src/neo4j/connect';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { Graph } from '../../src/neo4j/graph';
 import { applyMigrations } from '../../src/neo4j/migrations';
-import { tierChangesStatement } from '../../src/domain/tier/tier.queries';
+import { assignmentsOfCountry, tierChangesStatement } from '../../src/domain/tier/tier.queries';
 import { toNeo4jDate } from '../../src/graphql/scalars';
 import { connectTestGraph } from '../support/app';
 
@@ -27,7 +27,7 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_entity_names']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_entity_names', '006_in_tier_country']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
@@ -55,6 +55,14 @@ describe('the test Neo4j', () => {
     // The window by validTo, then the assignment that began the day each ended by validFrom.
     expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
     expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
+  });
+
+  it("plans a country's tier assignments as one seek on IN_TIER(countryCode, validFrom), not a walk over its history", async () => {
+    for (const asOf of [toNeo4jDate('2025-03-01'), null]) {
+      const operators = await plannedOperators(assignmentsOfCountry.cypher, { ids: ['country:SG', 'country:FR'], asOf });
+      expect(operators).toContain('DirectedRelationshipIndexSeek');
+      expect(operators.filter((op) => /Expand|RelationshipIndexScan|RelationshipTypeScan/.test(op))).toEqual([]);
+    }
   });
 
   it('gives up on an unreachable NEO4J_URI after retrying with backoff, with a clear message', async () => {

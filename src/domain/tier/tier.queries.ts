@@ -29,14 +29,20 @@ export const countriesOfTier = batched('countriesOfTier', `
 
 /**
  * A country's tier memberships, oldest first, with the tier inline (so tier costs no extra
- * statement) but not the country, which the caller already holds.
+ * statement) but not the country, which the caller already holds. Read through the
+ * IN_TIER(countryCode, validFrom) index, only the country's assignments that began by $asOf;
+ * the planner seeks it only when the country is bound outside the subquery that matches them.
  */
 export const assignmentsOfCountry = batched('assignmentsOfCountry', `
-  MATCH (:Country {id: id})-[a:IN_TIER]->(t:Tier)
-  WHERE ${heldOn('a')}
-  WITH a, t ORDER BY a.validFrom, t.level
-  RETURN collect({tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo,
-                  note: a.note, sourceIds: a.sourceIds}) AS items`);
+  MATCH (c:Country {id: id})
+  CALL (c) {
+    MATCH (c)-[a:IN_TIER]->(t:Tier)
+    WHERE a.countryCode = c.code AND a.validFrom <= coalesce($asOf, date('9999-12-31')) AND ${heldOn('a')}
+    WITH a, t ORDER BY a.validFrom, t.level
+    RETURN collect({tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo,
+                    note: a.note, sourceIds: a.sourceIds}) AS items
+  }
+  RETURN items`);
 
 /**
  * Countries whose membership of a tier ended in [$from, $to], with the assignment that began that
