@@ -11,6 +11,7 @@ export const peerTypeDefs = /* GraphQL */ `
     code: String!
     name: String!
     tiers: [Tier!]! @relationship(type: "IN_TIER", direction: OUT, properties: "InTier")
+    companies: [Company!]! @relationship(type: "BASED_IN", direction: IN)
   }
   type InTier @relationshipProperties {
     validFrom: Date!
@@ -27,10 +28,24 @@ export const peerTypeDefs = /* GraphQL */ `
     title: String!
     shortName: String
     issuedBy: [Agency!]! @relationship(type: "ISSUED_BY", direction: OUT)
-    targets: [ChipProduct!]! @relationship(type: "TARGETS", direction: OUT, properties: "Touch")
-    restricts: [ChipProduct!]! @relationship(type: "RESTRICTS", direction: OUT, properties: "Touch")
-    prohibitsUse: [ChipProduct!]! @relationship(type: "PROHIBITS_USE", direction: OUT, properties: "Touch")
-    targetsCompanies: [Company!]! @relationship(type: "TARGETS", direction: OUT, properties: "Touch")
+    tiers: [Tier!]! @relationship(type: "DEFINED_BY", direction: IN)
+    sources: [Source!]! @relationship(type: "CITES", direction: OUT)
+    targets: [TouchTarget!]! @relationship(type: "TARGETS", direction: OUT)
+    restricts: [TouchTarget!]! @relationship(type: "RESTRICTS", direction: OUT)
+    prohibitsUse: [TouchTarget!]! @relationship(type: "PROHIBITS_USE", direction: OUT)
+    amends: [Rule!]! @relationship(type: "AMENDS", direction: OUT)
+    amendedBy: [Rule!]! @relationship(type: "AMENDS", direction: IN)
+    revokes: [Rule!]! @relationship(type: "REVOKES", direction: OUT)
+    revokedBy: [Rule!]! @relationship(type: "REVOKES", direction: IN)
+    supersedes: [Rule!]! @relationship(type: "SUPERSEDES", direction: OUT)
+    supersededBy: [Rule!]! @relationship(type: "SUPERSEDES", direction: IN)
+    implements: [Rule!]! @relationship(type: "IMPLEMENTS", direction: OUT)
+    implementedBy: [Rule!]! @relationship(type: "IMPLEMENTS", direction: IN)
+  }
+  union TouchTarget = ChipProduct | Company | Country
+  type Source @node {
+    id: ID!
+    title: String
   }
   type Touch @relationshipProperties {
     validFrom: Date
@@ -43,11 +58,13 @@ export const peerTypeDefs = /* GraphQL */ `
   type Company @node {
     id: ID!
     name: String!
+    products: [ChipProduct!]! @relationship(type: "MADE_BY", direction: IN)
     targetedBy: [Rule!]! @relationship(type: "TARGETS", direction: IN, properties: "Touch")
   }
   type ChipProduct @node {
     id: ID!
     name: String!
+    family: String
     maker: [Company!]! @relationship(type: "MADE_BY", direction: OUT)
     targetedBy: [Rule!]! @relationship(type: "TARGETS", direction: IN, properties: "Touch")
     restrictedBy: [Rule!]! @relationship(type: "RESTRICTS", direction: IN, properties: "Touch")

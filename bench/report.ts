@@ -9,18 +9,20 @@ export interface Row {
   /** The peer's figures, or why it cannot ask the question. */
   peer: Measure | string;
   raw: Measure;
+  /** Statements our service sent for the workload, which the raw client replays: the aim is one. */
+  statements: number;
 }
 
 export function table(rows: Row[], seconds: number): string {
   const f = (n: number) => (!Number.isFinite(n) ? `none done in ${seconds} s` : n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) && b > 0 ? (a / b).toFixed(2) : 'n/a');
   const lines = [
-    '| scale | workload | c | ours req/s | ours p50 / p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50 / p99 ms | raw req/s | raw p50 / p99 ms | ours / peer (req/s) | ours / raw (p50) |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scale | workload | c | ours req/s | ours p50 / p99 ms | @neo4j/graphql req/s | @neo4j/graphql p50 / p99 ms | raw statements | raw req/s | raw p50 / p99 ms | ours / peer (req/s) | ours / raw (p50) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const peer = typeof r.peer === 'string' ? null : r.peer;
-    lines.push(`| ${r.scale} | ${r.workload} | ${r.concurrency} | ${f(r.ours.rps)} | ${f(r.ours.p50)} / ${f(r.ours.p99)} | ${peer ? f(peer.rps) : 'n/a'} | ${peer ? `${f(peer.p50)} / ${f(peer.p99)}` : (r.peer as string)} | ${f(r.raw.rps)} | ${f(r.raw.p50)} / ${f(r.raw.p99)} | ${peer ? ratio(r.ours.rps, peer.rps) : 'n/a'} | ${ratio(r.ours.p50, Math.max(r.raw.p50, 0.01))} |`);
+    lines.push(`| ${r.scale} | ${r.workload} | ${r.concurrency} | ${f(r.ours.rps)} | ${f(r.ours.p50)} / ${f(r.ours.p99)} | ${peer ? f(peer.rps) : 'n/a'} | ${peer ? `${f(peer.p50)} / ${f(peer.p99)}` : (r.peer as string)} | ${r.statements} | ${f(r.raw.rps)} | ${f(r.raw.p50)} / ${f(r.raw.p99)} | ${peer ? ratio(r.ours.rps, peer.rps) : 'n/a'} | ${ratio(r.ours.p50, Math.max(r.raw.p50, 0.01))} |`);
   }
   return lines.join('\n');
 }

@@ -28,6 +28,10 @@ const CONCURRENCY = [1, 16];
 /** Each system is measured this many times per workload and concurrency, in turn, and the samples pooled: a slow spell of the machine then falls on all of them. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const LARGE_SCALE_RULES = Number(process.env.BENCH_SCALE ?? 29_000);
+/** Only the workloads whose name contains this text (for a profile of one workload). */
+const ONLY = process.env.BENCH_ONLY;
+/** BENCH_PROFILE=1 runs our server under --cpu-prof; the profile lands in bench/profiles when the run ends (see README). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -41,7 +45,8 @@ interface Server { url: string; child: ChildProcess; rss(): Promise<number> }
 
 /** Starts ours or the peer in a process of its own (serve.ts). */
 function startServerProcess(system: 'ours' | 'peer', boltUri: string): Promise<Server> {
-  const child = fork(path.join(__dirname, 'serve.js'), [system, boltUri], { execArgv: SERVER_NODE_FLAGS, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const profile = PROFILE && system === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, 'bench', 'profiles')}`] : [];
+  const child = fork(path.join(__dirname, 'serve.js'), [system, boltUri], { execArgv: [...SERVER_NODE_FLAGS, ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = () => new Promise<ServerMessage>((resolve, reject) => {
     child.once('message', (message) => resolve(message as ServerMessage));
     child.once('exit', (code) => reject(new Error(`${system} server exited with ${code}`)));
@@ -98,9 +103,11 @@ type Capture = Awaited<ReturnType<typeof startCapture>>;
 
 async function measureScale(scale: string, graph: Graph, capture: Capture, ours: Server, peer: Server): Promise<Row[]> {
   const plans = [];
-  for (const workload of WORKLOADS) {
+  for (const workload of WORKLOADS.filter((w) => !ONLY || w.name.includes(ONLY))) {
     await check(workload, ours.url, peer.url);
-    plans.push({ workload, statements: await capture.statementsOf(workload) });
+    const statements = await capture.statementsOf(workload);
+    if (statements.length !== 1) log(`${scale}: "${workload.name}" sends ${statements.length} statements; the raw column replays them all`);
+    plans.push({ workload, statements });
   }
   log(`${scale}: warm-up pass, ${WARMUP_PASS.seconds} s per workload and system`);
   for (const { workload, statements } of plans) {
@@ -121,7 +128,7 @@ async function measureScale(scale: string, graph: Graph, capture: Capture, ours:
       const oursMeasure = summarise(samples.ours, seconds);
       const peerMeasure = typeof workload.peer === 'string' ? summarise(samples.peer, seconds) : `cannot: ${workload.peer.cannot}`;
       const floor = summarise(samples.raw, seconds);
-      rows.push({ scale, workload: workload.name, concurrency, ours: oursMeasure, peer: peerMeasure, raw: floor });
+      rows.push({ scale, workload: workload.name, concurrency, ours: oursMeasure, peer: peerMeasure, raw: floor, statements: statements.length });
       const peerText = typeof peerMeasure === 'string' ? 'n/a' : `${peerMeasure.rps.toFixed(0)}/s p50 ${peerMeasure.p50.toFixed(1)} ms`;
       log(`${scale} | ${workload.name} | c=${concurrency} | ours ${oursMeasure.rps.toFixed(0)}/s p50 ${oursMeasure.p50.toFixed(1)} ms | peer ${peerText} | raw ${floor.rps.toFixed(0)}/s p50 ${floor.p50.toFixed(1)} ms`);
     }
@@ -157,7 +164,8 @@ async function main() {
     const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}\n`;
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
     writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge }, null, 2));
-    pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
+    // A run of some workloads, or under the profiler, is not the table the README keeps.
+    if (!ONLY && !PROFILE) pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
     process.stdout.write(`${report}\n`);
   } finally {
     await capture?.stop();

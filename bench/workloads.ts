@@ -11,6 +11,17 @@ export interface Workload {
 const sorted = <T>(items: T[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 const unique = (items: string[]) => [...new Set(items)].sort();
 
+const LINEAGE = ['amends', 'amendedBy', 'revokes', 'revokedBy', 'supersedes', 'supersededBy', 'implements', 'implementedBy'];
+/** The peer's touch relationships of a rule and the relation each stands for. */
+const TOUCH_FIELDS = [['targets', 'TARGETS'], ['restricts', 'RESTRICTS'], ['prohibitsUse', 'PROHIBITS_USE']];
+
+/** A rule's answer in a form both systems give: lists sorted, touches as [relation, target id]. */
+const everything = (rule: any, touches: string[][]) => [
+  rule.id, rule.title, unique(rule.issuedBy.map((a: any) => a.name)), sorted(rule.tiers.map((t: any) => [t.level, t.name])),
+  sorted(rule.sources.map((s: any) => [s.id, s.title])), sorted(touches),
+  LINEAGE.map((field) => sorted(rule[field].map((r: any) => [r.id, r.title]))),
+];
+
 export const WORKLOADS: Workload[] = [
   {
     name: 'tier of a country on a date',
@@ -35,6 +46,36 @@ export const WORKLOADS: Workload[] = [
       const p = d.chipProducts[0];
       return unique([...p.prohibitedBy, ...p.restrictedBy, ...p.targetedBy, ...p.maker.flatMap((m: any) => m.targetedBy)].map((r: any) => r.id));
     },
+  },
+  {
+    name: 'rules touching a product family, by name',
+    ours: '{ rulesTouching(entity: "Huawei Ascend") { rule { id } } }',
+    // The peer has no name resolution: it is given the family and maker the name stands for.
+    peer: '{ chipProducts(where: {family: {eq: "Ascend"}, maker: {some: {name: {eq: "Huawei"}}}}) { prohibitedBy { id } restrictedBy { id } targetedBy { id } maker { targetedBy { id } } } }',
+    fromOurs: (d) => unique(d.rulesTouching.map((t: any) => t.rule.id)),
+    fromPeer: (d) => unique(d.chipProducts.flatMap((p: any) => [...p.prohibitedBy, ...p.restrictedBy, ...p.targetedBy, ...p.maker.flatMap((m: any) => m.targetedBy)]).map((r: any) => r.id)),
+  },
+  {
+    name: 'countries(first: 100), three levels deep: companies, tier and rule on a date',
+    ours: '{ countries(first: 100) { edges { node { code name companies { name } tierAssignments(asOf: "2025-03-01") { validFrom tier { level name rule { id title } } } } } } }',
+    peer: '{ countriesConnection(first: 100, sort: [{code: ASC}]) { edges { node { code name companies { name } tiersConnection(where: {edge: {validFrom: {lte: "2025-03-01"}, OR: [{validTo: {eq: null}}, {validTo: {gt: "2025-03-01"}}]}}) { edges { properties { validFrom } node { level name rule { id title } } } } } } } }',
+    fromOurs: (d) => d.countries.edges.map(({ node: c }: any) => [c.code, c.name,
+      unique(c.companies.map((co: any) => co.name)),
+      sorted(c.tierAssignments.map((a: any) => [a.validFrom, a.tier.level, a.tier.name, a.tier.rule.id, a.tier.rule.title]))]),
+    fromPeer: (d) => d.countriesConnection.edges.map(({ node: c }: any) => [c.code, c.name,
+      unique(c.companies.map((co: any) => co.name)),
+      sorted(c.tiersConnection.edges.map((e: any) => [e.properties.validFrom, e.node.level, e.node.name, e.node.rule[0].id, e.node.rule[0].title]))]),
+  },
+  {
+    name: 'one rule with everything: agencies, tiers, touches, sources, one hop of lineage',
+    ours: `{ rule(id: "rule:ai-diffusion") { id title issuedBy { name } tiers { level name } sources { id title }
+      touches { relation target { ... on ChipProduct { id } ... on Company { id } ... on Country { id } } }
+      ${LINEAGE.map((field) => `${field} { id title }`).join(' ')} } }`,
+    peer: `{ rules(where: {id: {eq: "rule:ai-diffusion"}}) { id title issuedBy { name } tiers { level name } sources { id title }
+      ${TOUCH_FIELDS.map(([field]) => `${field} { ... on ChipProduct { id } ... on Company { id } ... on Country { id } }`).join(' ')}
+      ${LINEAGE.map((field) => `${field} { id title }`).join(' ')} } }`,
+    fromOurs: (d) => everything(d.rule, d.rule.touches.map((t: any) => [t.relation, t.target.id])),
+    fromPeer: (d) => everything(d.rules[0], TOUCH_FIELDS.flatMap(([field, relation]) => d.rules[0][field].map((t: any) => [relation, t.id]))),
   },
   {
     name: 'countries that left tier 2 in May 2025',

@@ -59,7 +59,7 @@ export const QUESTIONS: { question: string; query: string }[] = [
   {
     question: 'Typo-tolerant search: "Kesler"',
     query: `{
-  search(text: "Kesler", first: 2) { entity { ... on Official { name } } }
+  search(text: "Kesler", first: 1) { entity { ... on Official { name } } }
 }`,
   },
 ];

@@ -41,7 +41,13 @@ export interface ListOptions {
   /** Most items the list returns; the same cap prices it. */
   cap: number;
   /** A condition on each item, given the field's arguments. */
-  where?: (rel: Cypher.Relationship, other: Cypher.Node, args: Selection['args']) => Cypher.Predicate | undefined;
+  where?: (rel: Cypher.Relationship, other: Cypher.Node, args: Selection['args'], from: Cypher.Variable) => Cypher.Predicate | undefined;
+  /**
+   * A relationship index the planner must seek (`IN_TIER(countryCode, validFrom)`): on a small graph it
+   * would rather expand, and the statement must not grow with the graph. The builder writes no hints, so
+   * this MATCH is the builder's Raw clause around builder-compiled parts.
+   */
+  seek?: string;
 }
 
 /**
@@ -52,16 +58,21 @@ function hopList(hop: Hop, options: ListOptions, item: (field: Selection, scope:
   return (field, scope, compiler) => {
     const rel = new Cypher.Relationship();
     const other = new Cypher.Node();
-    const match = new Cypher.Match(pattern(scope.node, hop, rel, other));
-    const where = options.where?.(rel, other, field.args);
-    if (where) match.where(where);
-    const items = match
-      .return(item(field, scope, rel, other, compiler))
+    const where = options.where?.(rel, other, field.args, scope.node);
+    const picked = new Cypher.Return(item(field, scope, rel, other, compiler))
       .orderBy(...options.orderBy(rel, other).map((key): [Cypher.Expr, 'ASC'] => [key, 'ASC']))
       .limit(new Cypher.Literal(single ? 1 : options.cap));
-    const collected = new Cypher.Collect(items);
+    const collected = new Cypher.Collect(Cypher.utils.concat(matchOf(pattern(scope.node, hop, rel, other), rel, where, options.seek), picked));
     return single ? Cypher.head(collected) : collected;
   };
+}
+
+function matchOf(found: Cypher.Pattern, rel: Cypher.Relationship, where: Cypher.Predicate | undefined, seek: string | undefined): Cypher.Clause {
+  if (!seek) {
+    const match = new Cypher.Match(found);
+    return where ? match.where(where) : match;
+  }
+  return new Cypher.Raw((env) => `MATCH ${env.compile(found)}\nUSING INDEX SEEK ${env.compile(rel)}:${seek}${where ? `\nWHERE ${env.compile(where)}` : ''}`);
 }
 
 /** The nodes one hop away, as objects of `typeName` (abstract types allowed). */

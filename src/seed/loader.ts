@@ -5,6 +5,7 @@ import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
+import { refreshNameKeys } from '../domain/search/names';
 
 const BATCH_SIZE = 500;
 const ISO_SOURCE = 'source:iso-3166-1';
@@ -107,6 +108,7 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     );
     progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result.endedAssignments} assignments, ${result.endedTouches} touches ended)`);
   }
+  await graph.write((tx) => tx.run(refreshNameKeys));
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);
   return summary;

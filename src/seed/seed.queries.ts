@@ -133,13 +133,16 @@ MERGE (n)-[definedBy:DEFINED_BY]->(rule)
 SET definedBy.sourceIds = row.sourceIds
 ${citeSources}`);
 
-/** validTo is only set when the assignment is new: a revocation that ended it later must stand on reload. */
+/**
+ * validTo is only set when the assignment is new: a revocation that ended it later must stand on reload.
+ * countryCode is the country's, for the IN_TIER(countryCode, validFrom) index (migration 006).
+ */
 export const mergeTierAssignments = query('seedTierAssignments', `
 UNWIND $rows AS row
 MATCH (country:Country {code: row.code}), (tier:Tier {id: row.tierId})
 MERGE (country)-[assignment:IN_TIER {validFrom: date(row.validFrom)}]->(tier)
 ON CREATE SET assignment.validTo = date(row.validTo)
-SET assignment.sourceIds = row.sourceIds, assignment.note = row.note`);
+SET assignment.sourceIds = row.sourceIds, assignment.note = row.note, assignment.countryCode = country.code`);
 
 export const countLabels = query('countLabels', `
 MATCH (n) WHERE NOT n:Migration

@@ -69,6 +69,10 @@ describe('the write API', () => {
       title: 'Replacement rule (renamed)', kind: 'FINAL_RULE', effectiveOn: '2026-12-15', status: 'PENDING',
       issuedBy: [{ id: 'agency:bis' }], sources: [{ id: 'source:gao-b-337935' }],
     });
+    // The new title is a name search finds exactly; the old one is not.
+    const named = async (text: string) => (await write('query ($text: String!) { search(text: $text, first: 1) { entity { ... on Node { id } } } }', { text })).search;
+    expect(await named('replacement rule (RENAMED)')).toEqual([{ entity: { id: 'rule:test-replacement' } }]);
+    expect(await named('Replacement for the AI Diffusion Rule')).not.toEqual([{ entity: { id: 'rule:test-replacement' } }]);
     const made = await write(upsert, { input: { title: 'Test guidance: From a Title!', kind: 'GUIDANCE' } });
     expect(made.upsertRule.id).toBe('rule:test-guidance-from-a-title');
   });

@@ -26,14 +26,13 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
 
-  it('plans tierChanges as seeks on the IN_TIER date indexes, not walks over every membership', async () => {
-    const { statements } = await translate('{ tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) { on country { code } entered { validFrom } } }');
-    const [{ cypher, params }] = statements;
+  /** The operators Neo4j plans for a statement, without running it. */
+  async function plannedOperators(cypher: string, params: Record<string, unknown>): Promise<string[]> {
     const session = graph.driver.session({ database: graph.database });
     try {
       const { summary } = await session.run(`EXPLAIN ${cypher}`, params);
@@ -43,11 +42,37 @@ describe('the test Neo4j', () => {
         plan.children.forEach((child) => walk(child as typeof plan));
       };
       walk(summary.plan as never);
-      // The window by validTo, then the assignment that began the day each ended by validFrom.
-      expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
-      expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
+      return operators;
     } finally {
       await session.close();
+    }
+  }
+
+  /** The one statement a document compiles to. */
+  async function compiled(document: string): Promise<{ cypher: string; params: Record<string, unknown> }> {
+    const { statements } = await translate(document);
+    expect(statements).toHaveLength(1);
+    return statements[0];
+  }
+
+  it('plans tierChanges as seeks on the IN_TIER date indexes, not walks over every membership', async () => {
+    const { cypher, params } = await compiled('{ tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) { on country { code } entered { validFrom } } }');
+    const operators = await plannedOperators(cypher, params);
+    // The window by validTo, then the assignment that began the day each ended by validFrom.
+    expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
+    expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
+  });
+
+  it("plans a country's tier assignments as one seek on IN_TIER(countryCode, validFrom), not a walk over its history", async () => {
+    const documents = [
+      '{ country(code: "SG") { tierAssignments(asOf: "2025-03-01") { tier { name } } } }',
+      '{ country(code: "SG") { tierAssignments { validFrom } } }',
+    ];
+    for (const document of documents) {
+      const { cypher, params } = await compiled(document);
+      const operators = await plannedOperators(cypher, params);
+      expect(operators).toContain('DirectedRelationshipIndexSeek');
+      expect(operators.filter((op) => /Expand\(All\)|RelationshipIndexScan|RelationshipTypeScan/.test(op))).toEqual([]);
     }
   });
 

@@ -21,6 +21,21 @@ describe('questions analysts ask', () => {
     expect(pairs.every((p: string) => !p.includes('nvidia'))).toBe(true);
   });
 
+  it('resolves a name exactly and case-insensitively, a typo only when nothing closer matches, and a company to itself', async () => {
+    const rules = async (entity: string) => {
+      const { rulesTouching } = await data('query ($entity: String!) { rulesTouching(entity: $entity) { rule { id } target { ... on Node { id } } } }', { entity });
+      return rulesTouching.map((t: any) => `${t.rule.id} ${t.target.id}`).sort();
+    };
+    const ascend = await rules('Huawei Ascend');
+    expect(await rules('huawei ascend')).toEqual(ascend);
+    expect(await rules('Ascend')).toEqual(ascend);
+    expect(await rules('Ascnd')).toEqual(ascend);
+    expect(await rules('Huawei')).toEqual(await rules('company:huawei'));
+    // A product by name brings its maker along, as ids do not.
+    expect(await rules('Ascend 910C')).toEqual([...await rules('chipProduct:huawei-ascend-910c'), ...await rules('company:huawei')].sort());
+    expect(await rules('Xqzvw')).toEqual([]);
+  });
+
   it('finds the same touches by id, keeps only those in force with asOf, and nothing for an unknown id', async () => {
     const result = await data(`{
       byId: rulesTouching(entity: "chipProduct:huawei-ascend-910c") { rule { id } }

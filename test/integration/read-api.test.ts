@@ -83,6 +83,34 @@ describe('the read API', () => {
     expect(await top('+-&&||!(){}[]^"~*?:\\/')).toEqual([]);
   });
 
+  it('orders search hits: exact names first, then words and prefixes, and typos only when nothing closer matches', async () => {
+    const ids = async (text: string, first = 5) =>
+      (await data('query ($text: String!, $first: Int) { search(text: $text, first: $first) { score entity { ... on Node { id } } } }', { text, first })).search
+        .map((hit: any) => hit.entity.id);
+    // Lucene's scores of word and typo hits move with the index's history (a re-seed deletes and re-adds
+    // documents), so beyond the best hit these checks name the set, not the order.
+    // A name, case-insensitively, first; then what mentions its words.
+    const huawei = await ids('huawei');
+    expect(huawei[0]).toBe('company:huawei');
+    expect(huawei).toHaveLength(5);
+    for (const id of huawei) expect(id).toContain('huawei');
+    // A product family, with or without its maker, names each of its chips (ties in id order).
+    const ascend = ['chipProduct:huawei-ascend-910b', 'chipProduct:huawei-ascend-910c', 'chipProduct:huawei-ascend-910d'];
+    expect((await ids('Huawei  Ascend')).slice(0, 3)).toEqual(ascend);
+    // Words and prefixes: the chip with both words first; no typo matching, since the words matched.
+    const ascnd910c = await ids('Ascnd 910C');
+    expect(ascnd910c[0]).toBe('chipProduct:huawei-ascend-910c');
+    expect(ascnd910c).toContain('rule:gp10-huawei-ascend-guidance');
+    expect(await ids('Singapor')).toEqual(['country:SG']);
+    // Nothing matches as typed: one edit per word.
+    expect((await ids('Kesler'))[0]).toBe('official:jeffrey-kessler');
+    expect(await ids('Ascnd')).toEqual(expect.arrayContaining(['rule:gp10-huawei-ascend-guidance', ...ascend]));
+    expect((await ids('Kesslerr Kesler'))[0]).toBe('official:jeffrey-kessler');
+    expect(await ids('Xqzvw')).toEqual([]);
+    // first bounds the page, exact names included.
+    expect(await ids('Ascend', 2)).toEqual(ascend.slice(0, 2));
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT naming the argument', async () => {
     await badInput('{ rule(id: "rule:ai-diffusion") { status(asOf: "2025-13-45") } }', 'asOf');
     await badInput('query ($day: Date) { country(code: "SG") { tierAssignments(asOf: $day) { validFrom } } }', '$day', { day: 'yesterday' });

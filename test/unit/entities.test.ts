@@ -11,6 +11,13 @@ describe('the entity registry', () => {
     expect(new Set(properties)).toEqual(new Set(ENTITIES.flatMap((kind) => kind.searchable)));
   });
 
+  it('is what the exact-name index migration covers: every findable kind', () => {
+    const migration = readFileSync(path.join(__dirname, '../../cypher/006_entity_names.cypher'), 'utf8');
+    for (const [, labels] of migration.matchAll(/\(n:([\w|]+)\)/g)) {
+      expect(new Set(labels.split('|'))).toEqual(new Set(ENTITIES.filter((kind) => kind.findable).map((kind) => kind.type)));
+    }
+  });
+
   it('has one id grammar for the API and the seed', () => {
     expect(kindOfId('rule:ai-diffusion')?.type).toBe('Rule');
     expect(kindOfId('country:SG')?.type).toBe('Country');

@@ -7,14 +7,24 @@ import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn } from '../../read/temporal';
 
-/** A country's memberships, oldest first; only those held on `asOf` when it is given. */
+/**
+ * A country's memberships, oldest first; only those held on `asOf` when it is given. Each
+ * membership also stores its country's code, so the country's own memberships are one seek on
+ * IN_TIER(countryCode, validFrom) instead of a walk over every membership it ever had.
+ */
 export const tierAssignmentsRead = across(
   { types: ['IN_TIER'], direction: 'out', label: 'Tier' },
   'TierAssignment',
   {
     cap: LIST_CAPS['Country.tierAssignments'],
+    seek: 'IN_TIER(countryCode, validFrom)',
     orderBy: (rel, tier) => [rel.property('validFrom'), tier.property('level')],
-    where: (rel, _tier, { asOf }) => (asOf ? heldOn(rel.property('validFrom'), rel.property('validTo'), new Cypher.Param(asOf)) : undefined),
+    where: (rel, _tier, { asOf }, country) =>
+      Cypher.and(
+        Cypher.eq(rel.property('countryCode'), country.property('code')),
+        // Without a date every membership is asked for; the existence test still names validFrom for the index.
+        asOf ? heldOn(rel.property('validFrom'), rel.property('validTo'), new Cypher.Param(asOf)) : Cypher.isNotNull(rel.property('validFrom')),
+      ),
   },
   (country, rel, tier) => ({ country, tier, rel }),
 );

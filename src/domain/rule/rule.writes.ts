@@ -5,6 +5,7 @@ import { InputRefused } from '../../input-refused';
 import type { LineageKind } from '../lineage/lineage.type';
 import { EndingKind } from './rule-ending.type';
 import type { RuleInput } from './rule.mutation.input';
+import { nameKeysOf } from '../search/names';
 import type { Rule } from './rule.type';
 
 /**
@@ -208,6 +209,7 @@ SET r.title = $title, r.kind = $kind,
     r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
     r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
     r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn)
+SET r.nameKeys = ${nameKeysOf('r')}
 WITH r
 CALL (r) {
   UNWIND $agencyIds AS agencyId

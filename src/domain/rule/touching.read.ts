@@ -3,43 +3,10 @@ import { Compiler } from '../../read/compiler';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn } from '../../read/temporal';
-import { EntityKind, touchableLabels } from '../entities';
-import { hasAnyLabel } from '../search/search.read';
-import { toLuceneQuery } from '../search/lucene';
+import { EntityKind } from '../entities';
+import { nameLookup, touchTargets } from '../search/names';
+import { namesSubquery } from '../search/search.read';
 import { TOUCH_TYPES } from './rule.read';
-
-/** Hits scoring at least this share of the best hit count as what the text names. */
-const RELATIVE_SCORE = 0.5;
-
-/** The entities a name stands for: the best full-text hits among touchable kinds, plus the makers of products found. */
-function targetsNamed(lucene: string, target: Cypher.Node): Cypher.Clause {
-  const node = new Cypher.Node();
-  const score = new Cypher.Variable();
-  const hits = new Cypher.Variable();
-  const top = new Cypher.Variable();
-  const hit = new Cypher.Variable();
-  const found = new Cypher.Variable();
-  const makers = new Cypher.Variable();
-  const maker = new Cypher.Node();
-  const product = new Cypher.Node();
-  const other = new Cypher.Variable();
-
-  const best = new Cypher.ListComprehension(hit)
-    .in(hits)
-    .where(Cypher.gte(hit.property('score'), Cypher.multiply(top, new Cypher.Literal(RELATIVE_SCORE))))
-    .map(hit.property('node'));
-  const makersOfFound = new Cypher.Unwind([found, product])
-    .match(new Cypher.Pattern(product, { labels: ['ChipProduct'] }).related({ type: 'MADE_BY' }).to(maker, { labels: ['Company'] }))
-    .return([Cypher.collect(maker).distinct(), makers]);
-  return Cypher.db.index.fulltext
-    .queryNodes('entity_text', new Cypher.Param(lucene))
-    .yield(['node', node], ['score', score])
-    .where(hasAnyLabel(node, touchableLabels))
-    .with([Cypher.collect(new Cypher.Map({ node, score })), hits], [Cypher.max(score), top])
-    .with([best, found])
-    .call(makersOfFound, [found])
-    .unwind([Cypher.plus(found, new Cypher.ListComprehension(other).in(makers).where(Cypher.not(Cypher.in(other, found)))), target]);
-}
 
 /** The entity an id names, when its kind can be touched; no rows otherwise. */
 function targetById(kind: EntityKind, id: string, target: Cypher.Node): Cypher.Clause {
@@ -75,13 +42,13 @@ function touchesOf(targets: Cypher.Clause, target: Cypher.Node, asOf: unknown, c
   );
 }
 
-/** rulesTouching: an id goes straight to its node, a name through the full-text index; null when the text has no words. */
+/** rulesTouching: an id goes straight to its node, a name through names.ts's lookups; null when the text has no words. */
 export const rulesTouching = (entity: string, kind: EntityKind | null, asOf: unknown, cap: number) => {
-  const lucene = kind ? null : toLuceneQuery(entity);
-  if (!kind && !lucene) return null;
+  const names = kind ? null : nameLookup(entity);
+  if (!kind && !names) return null;
   return (selection: Selection, compiler: Compiler) => {
-    const target = new Cypher.Node();
-    const targets = kind ? targetById(kind, entity, target) : targetsNamed(lucene!, target);
+    const target = kind ? new Cypher.Node() : new Cypher.NamedNode('target');
+    const targets = kind ? targetById(kind, entity, target) : namesSubquery(touchTargets, names!);
     return touchesOf(targets, target, asOf, cap, selection, compiler);
   };
 };

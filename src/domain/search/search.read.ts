@@ -3,8 +3,7 @@ import { Compiler, ReadModel } from '../../read/compiler';
 import { scoped } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
-import { findableLabels } from '../entities';
-import { toLuceneQuery } from './lucene';
+import { NameLookup, searchHits as searchHitsBody, searchLookup } from './names';
 
 export const searchReaders: ReadModel = {
   SearchHit: {
@@ -15,24 +14,23 @@ export const searchReaders: ReadModel = {
   },
 };
 
-/** The label test "is one of these kinds", for a node found by the full-text index (which also covers sources). */
-export function hasAnyLabel(node: Cypher.Node, labels: readonly string[]): Cypher.Predicate {
-  return Cypher.or(...labels.map((label) => node.hasLabel(label)))!;
+/**
+ * A fixed subquery body of names.ts as a CALL: the builder has no full-text fallback chains, so
+ * the body is a constant text whose one parameter, `$names`, carries what the person typed.
+ */
+export function namesSubquery(body: string, names: NameLookup): Cypher.Call {
+  return new Cypher.Call(new Cypher.Raw(() => [body, { names }]), []);
 }
 
-/** Best full-text hits over every findable kind, best first; null when the text has no words to look for. */
+/** Best hits over every findable kind, best first; null when the text has no words to look for. */
 export const searchHits = (text: string, first: number) => {
-  const lucene = toLuceneQuery(text);
-  if (!lucene) return null;
+  const names = searchLookup(text, first);
+  if (!names) return null;
   return (selection: Selection, compiler: Compiler) => {
-    const node = new Cypher.Node();
-    const score = new Cypher.Variable();
-    return Cypher.db.index.fulltext
-      .queryNodes('entity_text', new Cypher.Param(lucene), { limit: new Cypher.Literal(first * 2) })
-      .yield(['node', node], ['score', score])
-      .where(hasAnyLabel(node, findableLabels))
+    const node = new Cypher.NamedNode('node');
+    const score = new Cypher.NamedVariable('score');
+    return namesSubquery(searchHitsBody, names)
       .return([compiler.object('SearchHit', selection, { node, score }), VALUE])
-      .orderBy([score, 'DESC'], [node.property('id'), 'ASC'])
-      .limit(new Cypher.Literal(first));
+      .orderBy([score, 'DESC'], [node.property('id'), 'ASC']);
   };
 };

@@ -43,10 +43,11 @@ WHERE ($validTo IS NULL OR a.validFrom < $validTo) AND (a.validTo IS NULL OR $va
 RETURN t.name + ' from ' + toString(a.validFrom) + coalesce(' to ' + toString(a.validTo), '') AS overlap`,
 };
 
+/** countryCode is the country's, for the IN_TIER(countryCode, validFrom) index (migration 006). */
 export const createAssignment: NamedQuery = {
   name: 'createAssignment',
   cypher: `
 MATCH (c:Country {code: $code}), (t:Tier {id: $tierId})
-CREATE (c)-[a:IN_TIER {validFrom: $validFrom, validTo: $validTo, sourceIds: $sourceIds}]->(t)
+CREATE (c)-[a:IN_TIER {validFrom: $validFrom, validTo: $validTo, sourceIds: $sourceIds, countryCode: c.code}]->(t)
 RETURN {country: c {.*}, tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo, note: a.note, sourceIds: a.sourceIds} AS assignment`,
 };

@@ -1,0 +1,135 @@
+import { NamedQuery } from '../../neo4j/graph';
+import { findableLabels, touchableLabels } from '../entities';
+
+/**
+ * Names resolve in three steps, each tried only when the one before found nothing, cheapest first:
+ *
+ * 1. named: the whole text is a name, alias, code, title, citation or document number of an entity
+ *    (case-insensitive), or a product family with or without its maker ("Ascend", "Huawei Ascend").
+ *    One term lookup in `entity_names`, a keyword index over the `nameKeys` each entity stores.
+ * 2. words: each word as typed (boosted) or, from three letters on, as a prefix, in `entity_text`.
+ * 3. fuzzy: each word of four letters or more within one edit ("Ascnd", "Kesler"). Lucene builds an
+ *    automaton per fuzzy word, and for two edits that costs 15 to 80 ms even on the small graph
+ *    (about 2 ms for one edit), so typos are tolerated one edit per word.
+ *
+ * `search` fills its page from steps 1 and 2 and falls back to 3; `rulesTouching` takes the first
+ * step that finds something it can touch. The texts below are subquery bodies: the caller wraps
+ * them in `CALL () { ... }` and passes `nameLookup(text)` as the one parameter `$names`.
+ */
+
+/** Labels whose names resolve: the registry's findable kinds (every entity but sources). */
+export const NAMED_LABELS = findableLabels.join('|');
+
+/** What a rule can touch, and so what rulesTouching resolves a name to. */
+const TOUCHABLE = touchableLabels.map((label) => `node:${label}`).join(' OR ');
+
+/** Hits scoring at least this share of the best hit count as what the text names. */
+const RELATIVE_SCORE = 0.5;
+
+/** rulesTouching resolves a name to at most this many entities. */
+const MAX_TARGETS = 100;
+
+const MAX_WORDS = 16;
+
+/**
+ * Cypher for the lookup keys of node `n`: its names lowercased, its product family, and its
+ * maker's name before the family, so "Huawei Ascend" names each Ascend chip exactly. Every
+ * writer of these properties sets `nameKeys` with it (seed, synthetic data, upsertRule, migration 005).
+ */
+export const nameKeysOf = (n: string) => `[key IN [${n}.name, ${n}.title, ${n}.shortName, ${n}.acronym, ${n}.code, ${n}.citation, ${n}.documentNumber, ${n}.family]
+    + coalesce(${n}.aliases, [])
+    + COLLECT { MATCH (${n})-[:MADE_BY]->(maker:Company) WHERE ${n}.family IS NOT NULL RETURN maker.name + ' ' + ${n}.family }
+  WHERE key IS NOT NULL | toLower(trim(key))]`;
+
+/** Sets nameKeys where they are missing or stale; migration 005 runs the same statement. */
+export const refreshNameKeys: NamedQuery = {
+  name: 'refreshNameKeys',
+  cypher: `
+MATCH (n:${NAMED_LABELS})
+WITH n, ${nameKeysOf('n')} AS keys
+WHERE n.nameKeys IS NULL OR n.nameKeys <> keys
+SET n.nameKeys = keys`,
+};
+
+/** The parameter `$names`: Lucene queries made from what a person typed; only letters and digits reach the word queries. */
+export interface NameLookup {
+  /** The whole text as one quoted keyword term; lowercased in Cypher, as the stored keys are. */
+  exact: string;
+  words: string;
+  /** Null when no word is long enough to be fuzzy. */
+  fuzzy: string | null;
+}
+
+/** Null when the text has no letters or digits. */
+export function nameLookup(text: string): NameLookup | null {
+  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  if (words.length === 0) return null;
+  const exact = text.trim().replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&');
+  const fuzzy = words.filter((word) => word.length >= 4).map((word) => `${word}~1`);
+  return {
+    exact: `"${exact}"`,
+    words: words.map((word) => (word.length >= 3 ? `(${word}^3 OR ${word}*)` : word)).join(' OR '),
+    fuzzy: fuzzy.length > 0 ? fuzzy.join(' OR ') : null,
+  };
+}
+
+/** The parameter `$names` of searchHits: the lookup and how many hits to return. */
+export function searchLookup(text: string, limit: number): (NameLookup & { limit: number }) | null {
+  const lookup = nameLookup(text);
+  return lookup && { ...lookup, limit };
+}
+
+/**
+ * Search hits as rows `node, score`, best first, at most `$names.limit`. Entities named exactly come first, scored one above the best word hit; word hits follow
+ * with their Lucene scores; fuzzy hits only when neither found anything.
+ */
+export const searchHits = `
+CALL db.index.fulltext.queryNodes('entity_names', toLower($names.exact), {limit: toInteger($names.limit)}) YIELD node
+WITH collect(node) AS named
+CALL (named) {
+  CALL db.index.fulltext.queryNodes('entity_text', $names.words, {limit: toInteger($names.limit) * 2 + size(named)}) YIELD node, score
+  WHERE NOT node:Source AND NOT node IN named
+  RETURN collect({node: node, score: score}) AS byWords
+}
+CALL (named, byWords) {
+  WITH * WHERE named = [] AND byWords = [] AND $names.fuzzy IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_text', $names.fuzzy, {limit: toInteger($names.limit) * 2}) YIELD node, score
+  WHERE NOT node:Source
+  RETURN collect({node: node, score: score}) AS byTypos
+}
+WITH named, byWords + byTypos AS scored
+UNWIND [node IN named | {node: node, score: coalesce(scored[0].score, 0.0) + 1.0}] + scored AS hit
+RETURN hit.node AS node, hit.score AS score
+ORDER BY score DESC, node.id
+LIMIT toInteger($names.limit)`;
+
+/**
+ * What rulesTouching resolves a name to, as rows `target`: the products, companies and countries
+ * of the first step that finds any (by words or typos: those within RELATIVE_SCORE of the best),
+ * plus the makers of the products found (a rule on a company touches its products).
+ */
+export const touchTargets = `
+CALL db.index.fulltext.queryNodes('entity_names', toLower($names.exact), {limit: ${MAX_TARGETS}}) YIELD node
+WHERE ${TOUCHABLE}
+WITH collect(node) AS named
+CALL (named) {
+  WITH * WHERE named = []
+  CALL db.index.fulltext.queryNodes('entity_text', $names.words, {limit: ${MAX_TARGETS}}) YIELD node, score
+  WHERE ${TOUCHABLE}
+  RETURN collect({node: node, score: score}) AS byWords
+}
+CALL (named, byWords) {
+  WITH * WHERE named = [] AND byWords = [] AND $names.fuzzy IS NOT NULL
+  CALL db.index.fulltext.queryNodes('entity_text', $names.fuzzy, {limit: ${MAX_TARGETS}}) YIELD node, score
+  WHERE ${TOUCHABLE}
+  RETURN collect({node: node, score: score}) AS byTypos
+}
+WITH named, byWords + byTypos AS scored
+WITH named + [hit IN scored WHERE hit.score >= scored[0].score * ${RELATIVE_SCORE} | hit.node] AS found
+CALL (found) {
+  UNWIND found AS product
+  MATCH (product:ChipProduct)-[:MADE_BY]->(maker:Company)
+  RETURN collect(DISTINCT maker) AS makers
+}
+UNWIND found + [maker IN makers WHERE NOT maker IN found] AS target
+RETURN target`;
