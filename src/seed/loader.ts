@@ -1,3 +1,4 @@
+import { ENTITIES } from '../domain/entities';
 import { toNeo4jDate } from '../graphql/scalars';
 import { EndingKind } from '../domain/rule/rule-ending.type';
 import { revokeRule } from '../domain/rule/rule.writes';
@@ -123,9 +124,13 @@ export async function countGraph(graph: Graph): Promise<SeedSummary> {
   };
 }
 
-const countEntities: NamedQuery = { name: 'countEntities', cypher: 'MATCH (n) WHERE NOT n:Migration RETURN count(n) AS count' };
+/** Nodes of the registry's kinds only: migrations leave bookkeeping nodes (Migration, LineageLock) in an empty graph. */
+const countEntities: NamedQuery = {
+  name: 'countEntities',
+  cypher: 'MATCH (n) WHERE any(label IN labels(n) WHERE label IN $types) RETURN count(n) AS count',
+};
 
 export async function isGraphEmpty(graph: Graph): Promise<boolean> {
-  const [row] = await graph.read<{ count: number }>(countEntities);
+  const [row] = await graph.read<{ count: number }>(countEntities, { types: ENTITIES.map((kind) => kind.type) });
   return row.count === 0;
 }

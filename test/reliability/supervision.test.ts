@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config';
 import { RunningServer } from '../../src/http/server';
 import { connectNeo4j, Neo4jConnection } from '../../src/neo4j/connect';
 import { applyMigrations } from '../../src/neo4j/migrations';
+import { isGraphEmpty } from '../../src/seed/loader';
 import { freePort } from '../support/ports';
 import { post, startTestServer } from '../support/server';
 
@@ -40,6 +41,8 @@ describe('the supervised embedded Neo4j', () => {
     neo4j = await connectNeo4j(config, pino({ level: 'info' }, logSink));
     firstStartMs = Date.now() - started;
     await applyMigrations(neo4j.graph);
+    // Migrations leave bookkeeping nodes; `npm start` must still see a graph with no entities as empty and seed it.
+    expect(await isGraphEmpty(neo4j.graph)).toBe(true);
     server = await startTestServer(neo4j.graph);
   }, 180_000);
   afterAll(async () => {
