@@ -4,7 +4,8 @@ import { ReadModel } from '../../read/compiler';
 import { across, listProperty, property, related, relatedOne, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
 import { heldOn } from '../../read/temporal';
 
-const ACTION_TYPES = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'];
+/** What an official can do about a rule: the relationships from Official to Rule. */
+export const ACTION_TYPES = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'];
 
 export const agencyReaders: ReadModel = {
   Agency: {

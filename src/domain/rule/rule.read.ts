@@ -1,5 +1,6 @@
 import Cypher from '@neo4j/cypher-builder';
 import { LIST_CAPS } from '../../read/caps';
+import { ACTION_TYPES } from '../agency/agency.read';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
 import { across, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
@@ -86,7 +87,7 @@ export const ruleReaders: ReadModel = {
       implements: lineage('IMPLEMENTS', 'out', LIST_CAPS['Rule.implements']),
       implementedBy: lineage('IMPLEMENTS', 'in', LIST_CAPS['Rule.implementedBy']),
       officialActions: across(
-        { types: ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'], direction: 'in', label: 'Official' },
+        { types: ACTION_TYPES, direction: 'in', label: 'Official' },
         'OfficialAction',
         { cap: LIST_CAPS['Rule.officialActions'], orderBy: (rel, official) => [rel.property('on'), official.property('id')] },
         (rule, rel, official) => ({ rule, rel, official }),
