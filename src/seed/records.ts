@@ -4,6 +4,7 @@ import {
   MinLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { idPattern } from '../domain/entities';
+import { LINEAGE_TYPES } from '../domain/lineage/lineage.kinds';
 
 /**
  * Shapes of the data files in seed/, checked with class-validator before anything is written.
@@ -15,7 +16,8 @@ const idOf = idPattern;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 
 export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 'RESCISSION', 'GUIDANCE', 'ANNOUNCEMENT', 'ENTITY_LIST_ACTION'] as const;
-export const LINEAGE_KINDS = ['REVOKES', 'AMENDS', 'SUPERSEDES', 'IMPLEMENTS'] as const;
+/** The lineage kinds, from the one list reads, the cycle check and the drawing use. */
+export const LINEAGE_KINDS = LINEAGE_TYPES;
 export const TOUCH_RELATIONS = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'] as const;
 export const ACTION_KINDS = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'] as const;
 export const ENDING_KINDS = ['FORMAL_RESCISSION', 'NON_ENFORCEMENT', 'SUPERSEDED', 'EXPIRED', 'VACATED'] as const;

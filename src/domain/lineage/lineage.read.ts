@@ -4,30 +4,25 @@ import { Compiler, ReadModel } from '../../read/compiler';
 import { property, relationshipType, scoped } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
+import { LINEAGE_TYPES } from './lineage.kinds';
 
 export const MAX_LINEAGE_DEPTH = 25;
-export const LINEAGE_TYPES = ['REVOKES', 'AMENDS', 'SUPERSEDES', 'IMPLEMENTS'];
+export { LINEAGE_TYPES };
 export type LineageDirection = 'ANCESTORS' | 'DESCENDANTS' | 'BOTH';
 
-/** The root first, then the two ends of each link in turn; callers keep each rule once. */
-function rulesOf(root: Cypher.Variable, links: Cypher.Variable): Cypher.Expr {
-  const rules = new Cypher.Variable();
-  const link = new Cypher.Relationship();
-  return Cypher.reduce(rules, new Cypher.List([root]), link, links, Cypher.plus(rules, new Cypher.List([Cypher.startNode(link), Cypher.endNode(link)])));
-}
+/** Any lineage relationship type, as a pattern's type expression. */
+export const lineageTypes = () => Cypher.labelExpr.or(...LINEAGE_TYPES);
 
 export const lineageReaders: ReadModel = {
   Lineage: {
     fields: {
       root: scoped('Rule', 'root'),
-      rules: (field, { root, links }, compiler) => {
+      rules: (field, { reached }, compiler) => {
         const rule = new Cypher.Node();
-        const unique = new Cypher.Unwind([rulesOf(root, links), rule])
-          .with(rule)
-          .distinct()
+        const each = new Cypher.Unwind([reached, rule])
           .return(compiler.node('Rule', field, rule))
           .limit(new Cypher.Literal(LIST_CAPS['Lineage.rules']));
-        return new Cypher.Collect(unique);
+        return new Cypher.Collect(each);
       },
       edges: (field, { links }, compiler) => {
         const rel = new Cypher.Relationship();
@@ -40,7 +35,7 @@ export const lineageReaders: ReadModel = {
         return new Cypher.Collect(each);
       },
       // What the drawing needs; Lineage.mermaid turns it into a flowchart.
-      mermaid: (_field, { root, links }) => {
+      mermaid: (_field, { root, reached, links }) => {
         const rule = new Cypher.Variable();
         const rel = new Cypher.Relationship();
         const from = new Cypher.Node();
@@ -50,7 +45,7 @@ export const lineageReaders: ReadModel = {
           .return(new Cypher.Map({ fromId: from.property('id'), toId: to.property('id'), kind: Cypher.type(rel) }));
         return new Cypher.Map({
           rootId: root.property('id'),
-          rules: new Cypher.ListComprehension(rule).in(rulesOf(root, links)).map(new Cypher.MapProjection(rule, ['id', 'title', 'shortName'])),
+          rules: new Cypher.ListComprehension(rule).in(reached).map(new Cypher.MapProjection(rule, ['id', 'title', 'shortName'])),
           edges: new Cypher.Collect(edges),
         });
       },
@@ -68,31 +63,48 @@ export const lineageReaders: ReadModel = {
 };
 
 /**
- * What a rule acted on (ancestors: edges out of it) and what acted on it (descendants: edges
- * into it), up to `maxDepth` hops, each link once. The bound is written into the pattern so the
- * planner knows how far to walk.
+ * What a rule acted on (ancestors: edges out of it) and what acted on it (descendants: edges into
+ * it), up to `maxDepth` hops, as sets, never as paths: each direction is one breadth-first walk that
+ * keeps each rule once (Neo4j plans a variable-length match whose ends are only collected DISTINCT as
+ * VarLengthExpand(Pruning,BFS)), then the links among the rules reached are one expand per rule.
+ * Work grows with rules and links, not with the number of paths between them (a ladder of 25 rules
+ * linked by every kind has 7^24 paths; test/integration/lineage-scale.test.ts bounds its db hits).
+ * The root comes first, the other rules by id; links by their ends' ids and kind.
  */
 export const ruleLineage = (id: string, direction: LineageDirection, maxDepth: number) => (selection: Selection, compiler: Compiler) => {
   const root = new Cypher.Node();
-  const links = new Cypher.Variable();
   const walk = (towards: 'right' | 'left') => {
-    const path = new Cypher.PathVariable();
-    const paths = new Cypher.Variable();
-    const found = new Cypher.OptionalMatch(
-      new Cypher.Pattern(root).related({ type: Cypher.labelExpr.or(...LINEAGE_TYPES), direction: towards, length: { min: 1, max: maxDepth } }).to({ labels: ['Rule'] }).assignTo(path),
-    ).return([Cypher.collect(path), paths]);
-    return { call: new Cypher.Call(found, [root]), paths };
+    const rule = new Cypher.Node();
+    const found = new Cypher.Variable();
+    const reach = new Cypher.OptionalMatch(
+      new Cypher.Pattern(root).related({ type: lineageTypes(), direction: towards, length: { min: 1, max: maxDepth } }).to(rule, { labels: ['Rule'] }),
+    ).return([Cypher.collect(rule).distinct(), found]);
+    return { call: new Cypher.Call(reach, [root]), found };
   };
   const walks = [...(direction !== 'DESCENDANTS' ? [walk('right')] : []), ...(direction !== 'ANCESTORS' ? [walk('left')] : [])];
-  const path = new Cypher.Variable();
-  const link = new Cypher.Variable();
-  const allPaths = walks.map((each) => each.paths).reduce<Cypher.Expr>((all, paths) => Cypher.plus(all, paths), new Cypher.List([]));
-  const distinctLinks = new Cypher.Call(
-    new Cypher.Unwind([allPaths, path]).unwind([Cypher.relationships(path as never), link]).return([Cypher.collect(link).distinct(), links]),
-    walks.map((each) => each.paths),
+  const reached = new Cypher.Variable();
+  const other = new Cypher.Node();
+  const found = walks.map((each) => each.found).reduce<Cypher.Expr>((all, list) => Cypher.plus(all, list), new Cypher.List([]));
+  const others = new Cypher.Collect(
+    new Cypher.Unwind([found, other]).with(other).distinct().where(Cypher.neq(other, root)).return(other).orderBy(other.property('id')),
+  );
+  const gathered = new Cypher.With(root, [Cypher.plus(new Cypher.List([root]), others), reached]);
+
+  const links = new Cypher.Variable();
+  const from = new Cypher.Node();
+  const to = new Cypher.Node();
+  const link = new Cypher.Relationship();
+  const among = new Cypher.Call(
+    new Cypher.Unwind([reached, from])
+      .match(new Cypher.Pattern(from).related(link, { type: lineageTypes(), direction: 'right' }).to(to))
+      .where(Cypher.in(to, reached))
+      .with(link, from, to)
+      .orderBy(from.property('id'), to.property('id'), Cypher.type(link))
+      .return([Cypher.collect(link), links]),
+    [reached],
   );
   const start = new Cypher.Match(new Cypher.Pattern(root, { labels: ['Rule'], properties: { id: new Cypher.Param(id) } }));
-  return Cypher.utils.concat(start, ...walks.map((each) => each.call), distinctLinks, new Cypher.Return([compiler.object('Lineage', selection, { root, links }), VALUE]));
+  return Cypher.utils.concat(start, ...walks.map((each) => each.call), gathered, among, new Cypher.Return([compiler.object('Lineage', selection, { root, reached, links }), VALUE]));
 };
 
 /** One lineage link, as linkRules returns it after writing it. */

@@ -27,7 +27,7 @@ class RuleLineageArgs {
 
 @Resolver()
 export class LineageResolver {
-  @Query(() => Lineage, { description: 'What a rule revoked, amended, superseded or implemented, and what did so to it, up to maxDepth hops.' })
+  @Query(() => Lineage, { description: 'What a rule acted on (revoked, amended, superseded, implemented, suspended, stopped enforcing, corrected), and what acted on it, up to maxDepth hops: the rules reached and every link among them.' })
   async ruleLineage(@Args() { id, direction, maxDepth }: RuleLineageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     expectIdOf('Rule', id, 'id');
     const lineage = await readRoot(context, info, ruleLineage(id, direction, maxDepth));

@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { Rule } from '../rule/rule.type';
+import { LINEAGE_KINDS, LineageKindName } from './lineage.kinds';
 
 export enum LineageDirection {
   ANCESTORS = 'ANCESTORS',
@@ -9,10 +10,10 @@ export enum LineageDirection {
 }
 registerEnumType(LineageDirection, {
   name: 'LineageDirection',
-  description: 'ANCESTORS: what the rule revoked, amended, superseded or implemented, and so on back; DESCENDANTS: what did so to it; BOTH: the two together.',
+  description: 'ANCESTORS: the rules this one acted on (any LineageKind), and so on back; DESCENDANTS: the rules that acted on it; BOTH: the two together.',
   valuesConfig: {
-    ANCESTORS: { description: 'The rules this one revoked, amended, superseded or implemented, and theirs in turn.' },
-    DESCENDANTS: { description: 'The rules that revoked, amended, superseded or implemented this one, and theirs in turn.' },
+    ANCESTORS: { description: 'The rules this one acted on (revoked, amended, superseded, ...), and theirs in turn.' },
+    DESCENDANTS: { description: 'The rules that acted on this one, and theirs in turn.' },
     BOTH: { description: 'Ancestors and descendants together.' },
   },
 });
@@ -22,19 +23,20 @@ export enum LineageKind {
   AMENDS = 'AMENDS',
   SUPERSEDES = 'SUPERSEDES',
   IMPLEMENTS = 'IMPLEMENTS',
+  SUSPENDS = 'SUSPENDS',
+  ENDS_ENFORCEMENT = 'ENDS_ENFORCEMENT',
+  CORRECTS = 'CORRECTS',
 }
+// The enum and the one list of lineage types (lineage.kinds.ts) name the same kinds: neither compiles with one missing.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKinds: Same<`${LineageKind}`, LineageKindName> = true;
 registerEnumType(LineageKind, {
   name: 'LineageKind',
   description: 'How one rule acts on another.',
-  valuesConfig: {
-    REVOKES: { description: 'Ends the other rule from a date (a rescission).' },
-    AMENDS: { description: 'Changes part of the other rule, which stays in force as changed.' },
-    SUPERSEDES: { description: 'Replaces the other rule as a whole.' },
-    IMPLEMENTS: { description: 'Puts the other rule into practice, as guidance does for a rule.' },
-  },
+  valuesConfig: sameKinds && Object.fromEntries(Object.values(LineageKind).map((kind) => [kind, { description: LINEAGE_KINDS[kind as LineageKindName] }])),
 });
 
-@ObjectType({ description: 'One rule acting on another: `from` revokes, amends, supersedes or implements `to`.' })
+@ObjectType({ description: 'One rule acting on another: `from` revokes, amends, supersedes, implements, suspends, ends the enforcement of or corrects `to`.' })
 export class LineageEdge {
   @Field(() => Rule, { description: 'The acting rule.' })
   from!: Rule;
