@@ -10,3 +10,19 @@ export class InputRefused extends Error {
     super(message);
   }
 }
+
+/**
+ * A write refused because the graph already holds something else (a rule already ended another way, a
+ * link already recorded with another date): retrying the same write cannot succeed. Reported at the
+ * GraphQL edge as CONFLICT, naming the input field that clashes.
+ */
+export class WriteConflict extends Error {
+  override readonly name = 'WriteConflict';
+
+  constructor(
+    message: string,
+    readonly argumentName: string,
+  ) {
+    super(message);
+  }
+}

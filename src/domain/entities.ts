@@ -8,7 +8,7 @@ export interface EntityKind {
   type: string;
   /** Ids are `<prefix>:<slug>`. */
   prefix: string;
-  /** What a slug may be: lower-case words joined by dots and hyphens, or a country's ISO code. */
+  /** What a slug may be: lower-case words joined by dots and hyphens (SLUG), or a country's ISO code. */
   slug: RegExp;
   /** Properties the full-text index (entity_text) covers for this kind. */
   searchable: readonly string[];
@@ -18,7 +18,13 @@ export interface EntityKind {
   touchable: boolean;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9.-]*$/;
+/**
+ * The one id grammar of every kind but countries: lower-case letters and digits in words joined by
+ * single dots or hyphens (no dot or hyphen first, last or doubled), 1 to 120 characters. Inputs
+ * (mutations), reads (rule(id), node(id), ruleLineage), cursors and the seed all test ids with it.
+ */
+export const MAX_SLUG_LENGTH = 120;
+const SLUG = new RegExp(`^(?=.{1,${MAX_SLUG_LENGTH}}$)[a-z0-9]+(?:[.-][a-z0-9]+)*$`);
 
 export const ENTITIES: readonly EntityKind[] = [
   { type: 'Country', prefix: 'country', slug: /^[A-Z]{2}$/, searchable: ['name', 'aliases', 'code'], findable: true, touchable: true },
@@ -48,7 +54,7 @@ export function kindOfType(type: string): EntityKind {
   return kind;
 }
 
-/** The ids of one kind as a pattern, for class-validator's @Matches in the seed's record shapes. */
+/** The ids of one kind as a pattern, for class-validator's @Matches in mutation inputs and the seed's record shapes, and for cursors. */
 export function idPattern(prefix: string): RegExp {
   const kind = byPrefix.get(prefix);
   if (!kind) throw new Error(`No entity kind with prefix ${prefix}`);

@@ -11,6 +11,7 @@ export const LIST_CAPS = {
   'Query.tierChanges': 5000,
   'Query.rulesTouching': 1000,
   'Query.search': 100,
+  'Query.changesSince': 1000,
   'Agency.rules': 1000,
   'Agency.officials': 100,
   'Official.offices': 100,

@@ -1,10 +1,5 @@
 import { InputRefused } from '../input-refused';
-
-/** A change's sort key, "<at as ISO 8601 in UTC>|change:<uuid>". */
-function isChangeKey(key: string): boolean {
-  const [at, id, ...rest] = key.split('|');
-  return rest.length === 0 && id !== undefined && /^change:[0-9a-f-]{36}$/.test(id) && !Number.isNaN(Date.parse(at)) && new Date(at).toISOString() === at;
-}
+import { idPattern } from '../domain/entities';
 
 /**
  * What the sort key of each paged list looks like. A cursor is decoded against the list it is
@@ -12,8 +7,9 @@ function isChangeKey(key: string): boolean {
  */
 const SORT_KEYS = {
   countryCode: (key: string) => /^[A-Z]{2}$/.test(key),
-  ruleId: (key: string) => /^rule:[a-z0-9][a-z0-9.-]*$/.test(key),
-  change: isChangeKey,
+  ruleId: (key: string) => idPattern('rule').test(key),
+  /** A change's position, a decimal integer (Change.position). */
+  change: (key: string) => /^(0|[1-9][0-9]{0,15})$/.test(key),
 } as const;
 
 export type CursorKind = keyof typeof SORT_KEYS;

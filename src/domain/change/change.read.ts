@@ -11,6 +11,7 @@ export const changeReaders: ReadModel = {
     label: 'Change',
     fields: {
       id: property('id'),
+      position: (_field, { node }) => Cypher.toString(node.property('position')),
       at: property('at'),
       editor: property('editor'),
       operation: property('operation'),
@@ -19,36 +20,40 @@ export const changeReaders: ReadModel = {
   },
 };
 
-/** A change's place in the feed: when it committed and its id, which breaks ties. */
-interface FeedPosition {
-  at: ReturnType<typeof neo4j.types.DateTime.fromStandardDate>;
-  id: string;
-}
+/** A change's position as the API writes it: a decimal integer, 1 for the first change. */
+export const POSITION = /^(0|[1-9][0-9]{0,15})$/;
 
 /** The position a changes cursor's sort key names (its shape was checked when it was decoded). */
-export function feedPosition(sortKey: string | null): FeedPosition | null {
-  if (sortKey === null) return null;
-  const [at, id] = sortKey.split('|');
-  return { at: neo4j.types.DateTime.fromStandardDate(new Date(at)), id };
+export function feedPosition(sortKey: string | null): number | null {
+  return sortKey === null ? null : Number(sortKey);
 }
 
-/** Newest first; ties on the instant are broken by id, so a page boundary never splits or repeats. */
-const feedPages = (since: Date | null | undefined, after: FeedPosition | null): PageSource => ({
+/**
+ * Newest first, in commit order: a change's position is taken from a counter its transaction
+ * holds until it commits (change.writes.ts), so no change can commit behind one already visible.
+ */
+const feedPages = (since: Date | null | undefined, after: number | null): PageSource => ({
   itemType: 'Change',
   match: (change) => {
     const match = new Cypher.Match(new Cypher.Pattern(change, { labels: ['Change'] }));
     return since ? match.where(Cypher.gte(change.property('at'), new Cypher.Param(neo4j.types.DateTime.fromStandardDate(since)))) : match;
   },
-  orderBy: (change) => [
-    [change.property('at'), 'DESC'],
-    [change.property('id'), 'DESC'],
-  ],
-  after: (change) => {
-    const at = new Cypher.Param(after?.at);
-    return Cypher.or(Cypher.lt(change.property('at'), at), Cypher.and(Cypher.eq(change.property('at'), at), Cypher.lt(change.property('id'), new Cypher.Param(after?.id))))!;
-  },
-  cursor: (change) => new Cypher.List([change.property('at'), change.property('id')]),
+  orderBy: (change) => [[change.property('position'), 'DESC']],
+  after: (change) => Cypher.lt(change.property('position'), new Cypher.Param(neo4j.int(after ?? 0))),
+  cursor: (change) => change.property('position'),
 });
 
-export const changesPage = (since: Date | null | undefined, first: number, after: FeedPosition | null) => (selection: Selection, compiler: Compiler) =>
+export const changesPage = (since: Date | null | undefined, first: number, after: number | null) => (selection: Selection, compiler: Compiler) =>
   new Cypher.Return([connection(selection, compiler, 'ChangeConnection', feedPages(since, after), { first, hasAfter: after !== null }), VALUE]);
+
+/** Changes committed after a position (all when null), oldest first: how a follower resumes without missing one. */
+export const changesSince = (position: number | null, first: number) => (selection: Selection, compiler: Compiler) => {
+  const change = new Cypher.Node();
+  const match = new Cypher.Match(new Cypher.Pattern(change, { labels: ['Change'] }));
+  if (position !== null) match.where(Cypher.gt(change.property('position'), new Cypher.Param(neo4j.int(position))));
+  return match
+    .with(change)
+    .orderBy([change.property('position'), 'ASC'])
+    .limit(new Cypher.Literal(first))
+    .return([compiler.node('Change', selection, change), VALUE]);
+};

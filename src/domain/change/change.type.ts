@@ -2,10 +2,13 @@ import { DateTimeScalar } from '../../graphql/scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 
-@ObjectType({ description: 'One write to the graph: who made it, when, what operation, on which ids.' })
+@ObjectType({ description: 'One committed write, in commit order (the shape the service already has, plus its position).' })
 export class Change {
   @Field({ description: "Unique id, 'change:<uuid>'." })
   id!: string;
+
+  @Field({ description: "The change's place in commit order: pass it as `after` to the subscription (or to the changes feed) to resume without missing anything." })
+  position!: string;
 
   @Field(() => DateTimeScalar, { description: 'When the write committed (server time, UTC).' })
   at!: Date;

@@ -1,13 +1,46 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 
+/**
+ * What a write did: the ids it wrote, and whether it changed anything. A write repeated with the
+ * same input (a client's retry) changes nothing and records no Change.
+ */
+export interface WriteOutcome {
+  entityIds: string[];
+  changed: boolean;
+}
+
+/** A recorded Change: its id and its place in commit order. */
+export interface RecordedChange {
+  id: string;
+  position: number;
+}
+
+/**
+ * Takes the next position from the (:ChangeSequence) counter (migration 008) and records the Change
+ * under it. SET then REMOVE a marker takes the counter's write lock before its value is read, so
+ * no two writes read the same value; the lock is held until this transaction commits, so positions
+ * follow commit order. `at` is read after the lock is taken, so it never goes backwards either.
+ */
 const recordChangeQuery: NamedQuery = {
   name: 'recordChange',
   cypher: `
-CREATE (c:Change {id: 'change:' + randomUUID(), at: datetime.truncate('millisecond', datetime()), editor: $editor, operation: $operation, entityIds: $entityIds})
-RETURN c.id AS id`,
+MATCH (sequence:ChangeSequence {id: 'changes'})
+SET sequence.locked = true
+REMOVE sequence.locked
+WITH sequence
+SET sequence.last = sequence.last + 1
+CREATE (c:Change {id: 'change:' + randomUUID(), position: sequence.last, at: datetime.truncate('millisecond', datetime.realtime()),
+                  editor: $editor, operation: $operation, entityIds: $entityIds})
+RETURN c.id AS id, c.position AS position`,
 };
 
-/** Records a write in the same transaction as the write, so the audit trail and the graph never disagree. */
-export async function recordChange(tx: CountingTransaction, editor: string, operation: string, entityIds: string[]): Promise<void> {
-  await tx.run(recordChangeQuery, { editor, operation, entityIds });
+/**
+ * Records a write in the same transaction as the write, so the audit trail and the graph never
+ * disagree and the feed's order is commit order. Every write calls it, last (after its reads), so
+ * the counter's lock is held only while the transaction commits.
+ */
+export async function recordChange(tx: CountingTransaction, editor: string, operation: string, entityIds: string[]): Promise<RecordedChange> {
+  const [row] = await tx.run<RecordedChange>(recordChangeQuery, { editor, operation, entityIds });
+  if (!row) throw new Error('The (:ChangeSequence) node is missing: apply the migrations in cypher/ first.');
+  return row;
 }

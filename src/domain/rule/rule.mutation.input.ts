@@ -4,11 +4,11 @@ import {
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
+import { idPattern } from '../entities';
 import { LineageKind } from '../lineage/lineage.type';
 import { EndingKind } from './rule-ending.type';
 import { RuleKind } from './rule.type';
 
-export const idPattern = (prefix: string) => new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9.-]{0,120}$`);
 
 /** Passes when the named earlier date is absent, or not after this one ('strictly': before this one). */
 @ValidatorConstraint({ name: 'notBefore' })
@@ -92,7 +92,7 @@ export class RuleInput {
   sourceIds?: string[] | null;
 }
 
-@InputType({ description: '`from` revokes, amends, supersedes or implements `to`.' })
+@InputType({ description: '`from` revokes, amends, supersedes, implements, ends the enforcement of or corrects `to` (a suspension, which has a period, is not linked here).' })
 export class RuleLinkInput {
   @Field(() => ID, { description: 'The acting rule.' })
   @Matches(idPattern('rule'), { message: 'fromRuleId must look like rule:<slug>' })

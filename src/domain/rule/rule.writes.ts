@@ -1,8 +1,9 @@
 import { Date as Neo4jDate } from 'neo4j-driver';
 import { slugify } from 'transliteration';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
-import { InputRefused } from '../../input-refused';
-import type { LineageKind } from '../lineage/lineage.type';
+import { InputRefused, WriteConflict } from '../../input-refused';
+import type { WriteOutcome } from '../change/change.writes';
+import { LINEAGE_TYPES, LineageKindName } from '../lineage/lineage.kinds';
 import { EndingKind } from './rule-ending.type';
 import type { RuleInput } from './rule.mutation.input';
 import { nameKeysOf } from '../search/names';
@@ -18,24 +19,31 @@ export function ruleIdFromTitle(title: string): string | null {
   return slug ? `rule:${slug}` : null;
 }
 
+/** The id a rule input writes: its own, or the one its title gives; refused when the title gives none. */
+export function ruleIdOf(input: Pick<RuleInput, 'id' | 'title'>): string {
+  const id = input.id ?? ruleIdFromTitle(input.title);
+  if (!id) throw new InputRefused('The title has no letter or digit to make an id from; give input.id.', 'input.title');
+  return id;
+}
+
 /**
- * Creates a rule, or updates the one named by input.id, and returns its id. Without an id it only ever creates: the id
- * comes from the title, and a title whose id is taken is refused, naming the rule that has it.
+ * Creates a rule, or updates the one named by input.id. Without an id it only ever creates: the id
+ * comes from the title, and a title whose id is taken is refused as a CONFLICT, naming the rule that
+ * has it (so a retried create never writes twice). An update that sets what is already there
+ * changes nothing (`changed` is false, and no Change is recorded).
  */
-export async function saveRule(tx: CountingTransaction, input: RuleInput): Promise<string> {
-  let id = input.id;
-  if (!id) {
-    id = ruleIdFromTitle(input.title);
-    if (!id) throw new InputRefused('The title has no letter or digit to make an id from; give input.id.', 'input.title');
+export async function saveRule(tx: CountingTransaction, input: RuleInput): Promise<WriteOutcome & { id: string }> {
+  const id = ruleIdOf(input);
+  if (!input.id) {
     const [existing] = await tx.run<{ title: string }>(ruleTitleQuery, { id });
     if (existing) {
-      throw new InputRefused(
+      throw new WriteConflict(
         `A rule with id ${id} already exists (${JSON.stringify(existing.title)}): give input.id to update it, or a title of its own to create another.`,
         'input.title',
       );
     }
   }
-  const [row] = await tx.run<{ missingAgencies: string[]; missingSources: string[] }>(input.id ? upsertRuleQuery : createRuleQuery, {
+  const [row] = await tx.run<{ changed: boolean; missingAgencies: string[]; missingSources: string[] }>(input.id ? upsertRuleQuery : createRuleQuery, {
     id,
     title: input.title,
     kind: input.kind,
@@ -53,7 +61,7 @@ export async function saveRule(tx: CountingTransaction, input: RuleInput): Promi
   // Throwing here rolls back the rule written above: nothing is left behind.
   if (row.missingAgencies.length > 0) throw new InputRefused(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
   if (row.missingSources.length > 0) throw new InputRefused(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
-  return id;
+  return { id, entityIds: [id], changed: row.changed };
 }
 
 export interface RevokeRule {
@@ -68,8 +76,15 @@ export interface RevokeRule {
   sourceIds?: string[];
 }
 
-/** The lineage link from the ending instrument: a supersession is SUPERSEDES, every other ending REVOKES (its note says what it was). */
-export const lineageKindOfEnding = (kind: EndingKind): 'SUPERSEDES' | 'REVOKES' => (kind === EndingKind.SUPERSEDED ? 'SUPERSEDES' : 'REVOKES');
+/**
+ * The lineage link from the ending instrument: a supersession is SUPERSEDES, a non-enforcement
+ * ENDS_ENFORCEMENT (it rescinded nothing), every other ending REVOKES (its note says what it was).
+ */
+export function lineageKindOfEnding(kind: EndingKind): LineageKindName {
+  if (kind === EndingKind.SUPERSEDED) return 'SUPERSEDES';
+  if (kind === EndingKind.NON_ENFORCEMENT) return 'ENDS_ENFORCEMENT';
+  return 'REVOKES';
+}
 
 const ENDED_HOW: Record<EndingKind, string> = {
   FORMAL_RESCISSION: 'the rule was rescinded',
@@ -88,7 +103,7 @@ export const endedNote = (kind: EndingKind, on: string) => `Stopped applying on 
  * rule's tiers and every touch of the rule that is open then, adding a note saying how. Ended
  * assignments and touches remember which rule ended them (the cause in tierChanges). Those this
  * ending already closed are matched again, so a repeat (a seed reload resets their notes) restores
- * the note once, never twice.
+ * the note once, never twice; `closedNow` counts what was still open (or unnoted) before.
  * Expects (Rule)<-[:DEFINED_BY]-(Tier)<-[:IN_TIER]-(Country) and (Rule)-[:TARGETS|RESTRICTS|PROHIBITS_USE]->().
  */
 export const revokeRuleQuery: NamedQuery = {
@@ -109,26 +124,28 @@ CALL (rule, cause) {
   OPTIONAL MATCH (rule)<-[:DEFINED_BY]-(:Tier)<-[assignment:IN_TIER]-(:Country)
   WHERE assignment.validFrom <= $on AND (assignment.validTo IS NULL OR $on < assignment.validTo
         OR (assignment.validTo = $on AND assignment.endedByRuleId = cause))
+  WITH assignment, assignment.validTo IS NULL OR assignment.validTo <> $on OR assignment.note IS NULL OR NOT assignment.note ENDS WITH $endedNote AS open
   SET assignment.validTo = $on, assignment.endedByRuleId = cause,
       assignment.note = CASE WHEN assignment.note IS NULL THEN $endedNote
                              WHEN assignment.note ENDS WITH $endedNote THEN assignment.note
                              ELSE assignment.note + ' ' + $endedNote END
-  RETURN count(assignment) AS endedAssignments
+  RETURN count(assignment) AS endedAssignments, count(CASE WHEN open THEN 1 END) AS closedAssignments
 }
 CALL (rule, cause) {
   OPTIONAL MATCH (rule)-[touch:TARGETS|RESTRICTS|PROHIBITS_USE]->()
   WHERE touch.validFrom <= $on AND (touch.validTo IS NULL OR $on < touch.validTo
         OR (touch.validTo = $on AND touch.endedByRuleId = cause))
+  WITH touch, touch.validTo IS NULL OR touch.validTo <> $on OR touch.note IS NULL OR NOT touch.note ENDS WITH $endedNote AS open
   SET touch.validTo = $on, touch.endedByRuleId = cause,
       touch.note = CASE WHEN touch.note IS NULL THEN $endedNote
                         WHEN touch.note ENDS WITH $endedNote THEN touch.note
                         ELSE touch.note + ' ' + $endedNote END
-  RETURN count(touch) AS endedTouches
+  RETURN count(touch) AS endedTouches, count(CASE WHEN open THEN 1 END) AS closedTouches
 }
-RETURN rule {.*} AS rule, linked, endedAssignments, endedTouches`,
+RETURN rule {.*} AS rule, linked, endedAssignments, endedTouches, closedAssignments + closedTouches AS closedNow`,
 };
 
-export interface RevokeRuleResult {
+export interface RevokeRuleResult extends WriteOutcome {
   /** The rule as it stands after the revocation. */
   rule: Rule;
   linked: number;
@@ -136,59 +153,100 @@ export interface RevokeRuleResult {
   endedTouches: number;
 }
 
+/** How a rule ended, as stored on it (lockLineage reads it). */
+interface StoredEnding {
+  revokedOn: unknown;
+  endingKind: string | null;
+  endedById: string | null;
+  endingNote: string | null;
+  endingSourceIds: string[] | null;
+}
+
+/** The first field of the input that differs from the ending already recorded, or null when the input repeats it. */
+function differingField(stored: StoredEnding, wanted: { on: unknown; kind: EndingKind; revokedBy: string | null; note: string | null; sourceIds: string[] }): string | null {
+  if (String(stored.revokedOn) !== String(wanted.on)) return 'input.on';
+  if ((stored.endingKind ?? EndingKind.FORMAL_RESCISSION) !== wanted.kind) return 'input.kind';
+  if ((stored.endedById ?? null) !== wanted.revokedBy) return 'input.revokedByRuleId';
+  if ((stored.endingNote ?? null) !== wanted.note) return 'input.note';
+  if (JSON.stringify(stored.endingSourceIds ?? []) !== JSON.stringify(wanted.sourceIds)) return 'input.sourceIds';
+  return null;
+}
+
 /**
  * Ends a rule inside the caller's transaction, so an ending lands whole or not at all. A rule ends
- * on one date only (repeating the same ending changes nothing), and the link from the ending rule
- * goes through the same lock and cycle check as every lineage link: a rule cannot end itself.
+ * once: repeating its ending exactly (a retry, a seed reload) changes nothing, and any other ending
+ * of an ended rule is a CONFLICT naming the field that differs (the recorded ending, its sources and
+ * its link are kept). Every lineage write holds the lineage lock, so of two editors ending one rule
+ * at once the second sees the first's ending. The link from the ending rule goes through the same
+ * cycle check as every lineage link: a rule cannot end itself or one of its ancestors.
  */
 export async function revokeRule(tx: CountingTransaction, input: RevokeRule): Promise<RevokeRuleResult> {
   const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
   const revokedBy = input.revokedByRuleId ?? null;
+  const note = input.note ?? null;
+  const sourceIds = input.sourceIds ?? [];
   const rules = await lockLineage(tx, { 'input.ruleId': input.ruleId, ...(revokedBy ? { 'input.revokedByRuleId': revokedBy } : {}) });
-  const revokedOn = rules.get(input.ruleId);
-  if (revokedOn && String(revokedOn) !== String(input.on)) {
-    throw new InputRefused(`${input.ruleId} was already revoked on ${String(revokedOn)}.`, 'input.on');
-  }
   if (revokedBy) await refuseCycle(tx, revokedBy, input.ruleId, 'input.revokedByRuleId');
-  const [row] = await tx.run<RevokeRuleResult>(revokeRuleQuery, {
+  const stored = rules.get(input.ruleId)!;
+  const ended = stored.revokedOn !== null && stored.revokedOn !== undefined;
+  if (ended) {
+    const field = differingField(stored, { on: input.on, kind, revokedBy, note, sourceIds });
+    if (field) {
+      const how = `${stored.endingKind ?? EndingKind.FORMAL_RESCISSION}${stored.endedById ? ` by ${stored.endedById}` : ''}`;
+      throw new WriteConflict(`${input.ruleId} already ended on ${String(stored.revokedOn)} (${how}); a rule ends once, and ${field} differs from its recorded ending.`, field);
+    }
+  }
+  const [row] = await tx.run<Omit<RevokeRuleResult, 'entityIds' | 'changed'> & { closedNow: number }>(revokeRuleQuery, {
     ruleId: input.ruleId,
     revokedByRuleId: revokedBy,
     on: input.on,
     kind,
-    note: input.note ?? null,
+    note,
     linkKind: lineageKindOfEnding(kind),
     endedNote: endedNote(kind, input.on.toString()),
-    sourceIds: input.sourceIds ?? [],
+    sourceIds,
   });
-  return row;
+  const { closedNow, ...result } = row;
+  return { ...result, entityIds: [input.ruleId, ...(revokedBy ? [revokedBy] : [])], changed: !ended || closedNow > 0 };
 }
 
 export interface LinkRules {
   fromRuleId: string;
   toRuleId: string;
-  kind: LineageKind;
+  kind: LineageKindName;
   on?: unknown;
 }
 
-/** Links two rules inside the caller's transaction, refusing missing rules, duplicates and cycles. */
-export async function linkRules(tx: CountingTransaction, input: LinkRules): Promise<void> {
+/**
+ * Links two rules inside the caller's transaction, refusing missing rules and cycles. The same link
+ * again (same kind and date) changes nothing; the same link with another date is a CONFLICT. A
+ * suspension has a period, which linkRules does not take: SUSPENDS links are refused here.
+ */
+export async function linkRules(tx: CountingTransaction, input: LinkRules): Promise<WriteOutcome> {
+  if (input.kind === 'SUSPENDS') throw new InputRefused('A SUSPENDS link needs its period (from, until), which linkRules does not take.', 'input.kind');
   await lockLineage(tx, { 'input.fromRuleId': input.fromRuleId, 'input.toRuleId': input.toRuleId });
   await refuseCycle(tx, input.fromRuleId, input.toRuleId, 'input.toRuleId');
-  const [check] = await tx.run<{ duplicate: boolean }>(lineageDuplicateCheck, { fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind });
-  if (check.duplicate) throw new InputRefused(`${input.fromRuleId} already ${input.kind} ${input.toRuleId}.`, 'input.kind');
+  const entityIds = [input.fromRuleId, input.toRuleId];
+  const [existing] = await tx.run<{ on: unknown }>(lineageLinkFind, { fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind });
+  if (existing) {
+    if (String(existing.on ?? null) === String(input.on ?? null)) return { entityIds, changed: false };
+    throw new WriteConflict(`${input.fromRuleId} already ${input.kind} ${input.toRuleId}${existing.on ? ` on ${String(existing.on)}` : ''}: a link is recorded once.`, 'input.on');
+  }
   await tx.run(createLineageLink, { fromId: input.fromRuleId, toId: input.toRuleId, kind: input.kind, on: input.on ?? null, sourceIds: [] });
+  return { entityIds, changed: true };
 }
 
 /**
  * Takes the one lineage write lock, then finds the given rules (keyed by the argument that names
- * each) and returns their revokedOn dates. Every lineage write holds the lock until it commits, so
- * a cycle check reads every link committed before it and none can land beside it unseen.
+ * each) and returns how each ended, if it did. Every lineage write holds the lock until it commits, so
+ * a cycle check reads every link committed before it and none can land beside it unseen. The check
+ * is a breadth-first search, so the lock is held for milliseconds however the rules are linked.
  */
-async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<string, string>): Promise<Map<string, unknown>> {
+async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<string, string>): Promise<Map<string, StoredEnding>> {
   const ids = [...new Set(Object.values(rulesByArgument))];
-  const [row] = await tx.run<{ locked: boolean; rules: { id: string; revokedOn: unknown }[] }>(lockLineageQuery, { ids });
+  const [row] = await tx.run<{ locked: boolean; rules: (StoredEnding & { id: string })[] }>(lockLineageQuery, { ids });
   if (!row.locked) throw new Error('The (:LineageLock) node is missing: apply the migrations in cypher/ first.');
-  const found = new Map(row.rules.map((rule) => [rule.id, rule.revokedOn]));
+  const found = new Map(row.rules.map((rule) => [rule.id, rule]));
   for (const [argument, id] of Object.entries(rulesByArgument)) {
     if (!found.has(id)) throw new InputRefused(`No rule has id ${JSON.stringify(id)} (${argument}).`, argument);
   }
@@ -202,7 +260,7 @@ async function refuseCycle(tx: CountingTransaction, fromId: string, toId: string
   if (check.cycle) throw new InputRefused(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, argument);
 }
 
-/** Sets a rule's given fields (absent ones kept) and adds its agency and source links; `r` is the rule. */
+/** Sets a rule's given fields (absent ones kept) and adds its agency and source links; `r` is the rule, `before` its properties and links before. */
 const setRuleFields = `
 SET r.title = $title, r.kind = $kind,
     r.shortName = coalesce($shortName, r.shortName), r.citation = coalesce($citation, r.citation),
@@ -210,7 +268,7 @@ SET r.title = $title, r.kind = $kind,
     r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
     r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn)
 SET r.nameKeys = ${nameKeysOf('r')}
-WITH r
+WITH r, before
 CALL (r) {
   UNWIND $agencyIds AS agencyId
   MATCH (a:Agency {id: agencyId})
@@ -224,13 +282,16 @@ CALL (r) {
   RETURN collect(sourceId) AS linkedSources
 }
 RETURN r {.*} AS rule,
+       before IS NULL OR before <> {properties: properties(r), links: COUNT { (r)-[:ISSUED_BY|CITES]->() }} AS changed,
        [id IN $agencyIds WHERE NOT id IN linkedAgencies] AS missingAgencies,
        [id IN $sourceIds WHERE NOT id IN linkedSources] AS missingSources`;
 
-/** Creates or updates the rule with this id. */
+/** Creates or updates the rule with this id; `changed` says whether it set or linked anything new. */
 export const upsertRuleQuery: NamedQuery = {
   name: 'upsertRule',
   cypher: `
+OPTIONAL MATCH (old:Rule {id: $id})
+WITH CASE WHEN old IS NULL THEN null ELSE {properties: properties(old), links: COUNT { (old)-[:ISSUED_BY|CITES]->() }} END AS before
 MERGE (r:Rule {id: $id})
 ON CREATE SET r.aliases = []${setRuleFields}`,
 };
@@ -239,6 +300,7 @@ ON CREATE SET r.aliases = []${setRuleFields}`,
 export const createRuleQuery: NamedQuery = {
   name: 'createRule',
   cypher: `
+WITH null AS before
 CREATE (r:Rule {id: $id, aliases: []})${setRuleFields}`,
 };
 
@@ -247,7 +309,7 @@ export const ruleTitleQuery: NamedQuery = {
   cypher: 'MATCH (r:Rule {id: $id}) RETURN r.title AS title',
 };
 
-/** Takes the lineage write lock (SET then REMOVE a marker) and finds the given rules. */
+/** Takes the lineage write lock (SET then REMOVE a marker) and finds the given rules with how each ended. */
 export const lockLineageQuery: NamedQuery = {
   name: 'lockLineage',
   cypher: `
@@ -255,22 +317,33 @@ OPTIONAL MATCH (lock:LineageLock {id: 'lineage'})
 FOREACH (_ IN CASE WHEN lock IS NULL THEN [] ELSE [1] END | SET lock.held = true REMOVE lock.held)
 WITH lock IS NOT NULL AS locked
 OPTIONAL MATCH (rule:Rule) WHERE rule.id IN $ids
-RETURN locked, collect(rule {.id, .revokedOn}) AS rules`,
+RETURN locked, collect(rule {.id, .revokedOn, .endingKind, .endedById, .endingNote, .endingSourceIds}) AS rules`,
 };
 
-/** Whether to already reaches from, so that a link from -> to would close a cycle. */
+const LINEAGE_PATTERN_TYPES = LINEAGE_TYPES.join('|');
+
+/**
+ * Whether `to` already reaches `from`, so that a link from -> to would close a cycle. shortestPath
+ * between two bound rules is a breadth-first search from both ends: it visits each rule and link at
+ * most once, where an existence check over variable-length paths may enumerate every path (a ladder
+ * of 25 rules linked by several kinds has more paths than can be counted in the query timeout).
+ */
 export const lineageCycleCheck: NamedQuery = {
   name: 'lineageCycleCheck',
   cypher: `
 MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
-RETURN EXISTS { MATCH (to)-[:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS*1..]->(from) } AS cycle`,
+OPTIONAL MATCH path = shortestPath((to)-[:${LINEAGE_PATTERN_TYPES}*]->(from))
+RETURN path IS NOT NULL AS cycle`,
 };
 
-export const lineageDuplicateCheck: NamedQuery = {
-  name: 'lineageDuplicateCheck',
+/** The link of this kind between two rules, when there is one. */
+export const lineageLinkFind: NamedQuery = {
+  name: 'lineageLinkFind',
   cypher: `
-MATCH (from:Rule {id: $fromId}), (to:Rule {id: $toId})
-RETURN EXISTS { MATCH (from)-[link]->(to) WHERE type(link) = $kind } AS duplicate`,
+MATCH (from:Rule {id: $fromId})-[link]->(to:Rule {id: $toId})
+WHERE type(link) = $kind
+RETURN link.on AS on
+LIMIT 1`,
 };
 
 export const createLineageLink: NamedQuery = {

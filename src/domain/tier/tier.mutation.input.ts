@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsISO31661Alpha2, IsOptional, Matches, Validate } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
-import { idPattern, NotBefore } from '../rule/rule.mutation.input';
+import { idPattern } from '../entities';
+import { NotBefore } from '../rule/rule.mutation.input';
 
 @InputType({ description: "A country's membership of a tier from validFrom (inclusive) to validTo (exclusive; open when absent)." })
 export class TierAssignmentInput {

@@ -1,10 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
-import { Context, requireEditor } from '../../graphql/context';
+import { Context } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors';
-import { recordChange } from '../change/change.writes';
+import { mutate } from '../change/mutation';
 import { TierAssignmentInput } from './tier.mutation.input';
-import { readRoot } from '../read';
 import { tierAssignment } from './tier.read';
 import { TierAssignment } from './tier.type';
 import * as w from './tier.writes';
@@ -14,7 +13,6 @@ export class TierMutationResolver {
   @Authorized()
   @Mutation(() => TierAssignment, { description: "Closes the country's open assignment under the same rule on validFrom, then opens the new one." })
   async assignTier(@Arg('input', () => TierAssignmentInput, { description: 'The country, the tier, the days the membership holds and its sources.' }) input: TierAssignmentInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const editor = requireEditor(context);
     const params = {
       code: input.countryCode.toUpperCase(),
       tierId: input.tierId,
@@ -22,14 +20,16 @@ export class TierMutationResolver {
       validTo: input.validTo ?? null,
       sourceIds: input.sourceIds ?? [],
     };
-    await context.graph.write(async (tx) => {
+    return mutate(context, info, 'assignTier', tierAssignment(params.code, params.tierId, params.validFrom), async (tx) => {
       const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, params);
       if (!found.countryId) throw badUserInput(`No country has code ${params.code}.`, 'input.countryCode');
       if (!found.tierId || !found.ruleId) throw badUserInput(`No tier has id ${params.tierId}.`, 'input.tierId');
       if (found.missingSources.length > 0) throw badUserInput(`No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds');
+      const entityIds = [found.countryId, params.tierId];
 
+      // The same assignment already recorded (a retried write): nothing to write, no Change.
       const [existing] = await tx.run<{ assignment: TierAssignment }>(w.sameAssignment, params);
-      if (existing) return;
+      if (existing) return { entityIds, changed: false };
 
       const ruled = { ...params, ruleId: found.ruleId };
       await tx.run(w.closeOpenAssignment, ruled);
@@ -39,8 +39,7 @@ export class TierMutationResolver {
         throw badUserInput(`The assignment would overlap ${overlaps.map((o) => o.overlap).join('; ')}.`, 'input.validFrom');
       }
       await tx.run(w.createAssignment, params);
-      await recordChange(tx, editor, 'assignTier', [found.countryId, params.tierId]);
+      return { entityIds, changed: true };
     });
-    return readRoot(context, info, tierAssignment(params.code, params.tierId, params.validFrom));
   }
 }
