@@ -124,7 +124,11 @@ describe('the write API', () => {
     const link = 'mutation ($input: RuleLinkInput!) { linkRules(input: $input) { from { id } to { id } kind on } }';
     const { linkRules } = await write(link, { input: { fromRuleId: 'rule:test-b', toRuleId: 'rule:test-a', kind: 'AMENDS', on: '2027-01-01' } });
     expect(linkRules).toEqual({ from: { id: 'rule:test-b' }, to: { id: 'rule:test-a' }, kind: 'AMENDS', on: '2027-01-01' });
-    await refused(link, { input: { fromRuleId: 'rule:test-b', toRuleId: 'rule:test-a', kind: 'AMENDS' } }, ALICE, 'BAD_USER_INPUT');
+    // The same link again is a retry (nothing written); with another date it is a conflict.
+    const counts = await countGraph(app.graph);
+    expect((await write(link, { input: { fromRuleId: 'rule:test-b', toRuleId: 'rule:test-a', kind: 'AMENDS', on: '2027-01-01' } })).linkRules).toEqual(linkRules);
+    expect(await countGraph(app.graph)).toEqual(counts);
+    await refused(link, { input: { fromRuleId: 'rule:test-b', toRuleId: 'rule:test-a', kind: 'AMENDS' } }, ALICE, 'CONFLICT');
     const cycle = await refused(link, { input: { fromRuleId: 'rule:test-a', toRuleId: 'rule:test-b', kind: 'SUPERSEDES' } }, ALICE, 'BAD_USER_INPUT');
     expect(cycle.message).toMatch(/own ancestor/);
     await refused(link, { input: { fromRuleId: 'rule:test-a', toRuleId: 'rule:test-a', kind: 'AMENDS' } }, ALICE, 'BAD_USER_INPUT');
@@ -154,10 +158,11 @@ CREATE (c)-[:IN_TIER {validFrom: date('2027-01-01'), sourceIds: ['source:fr-2025
       { country: { code: 'NO' }, entered: null, cause: { id: 'rule:test-b' } },
       { country: { code: 'NZ' }, entered: null, cause: { id: 'rule:test-b' } },
     ]);
-    await refused(revoke, { input: { ruleId: 'rule:test-a', on: '2027-07-01' } }, ALICE, 'BAD_USER_INPUT');
+    // A rule ends once: another date is a conflict.
+    await refused(revoke, { input: { ruleId: 'rule:test-a', on: '2027-07-01' } }, ALICE, 'CONFLICT');
   });
 
-  it('records how a rule ended: non-enforcement with a note, or supersession linked as SUPERSEDES', async () => {
+  it('records how a rule ended: non-enforcement with a note (linked as ENDS_ENFORCEMENT), or supersession linked as SUPERSEDES', async () => {
     for (const id of ['rule:test-c', 'rule:test-d']) await write(upsert, { input: { id, title: `Test ${id}`, kind: 'FINAL_RULE', effectiveOn: '2027-01-01' } });
     const revoke = `mutation ($input: RevokeRuleInput!) {
       revokeRule(input: $input) { status(asOf: "2027-09-01") ending { on kind note by { id } } }
@@ -171,7 +176,7 @@ CREATE (c)-[:IN_TIER {validFrom: date('2027-01-01'), sourceIds: ['source:fr-2025
     expect(superseded.revokeRule).toEqual({ status: 'REVOKED', ending: { on: '2027-08-01', kind: 'SUPERSEDED', note: null, by: { id: 'rule:test-c' } } });
     const { ruleLineage } = await write('{ ruleLineage(id: "rule:test-c", direction: BOTH, maxDepth: 1) { edges { from { id } kind to { id } note } } }');
     expect(ruleLineage.edges).toEqual(expect.arrayContaining([
-      { from: { id: 'rule:test-b' }, kind: 'REVOKES', to: { id: 'rule:test-c' }, note: 'Agency said it would not enforce it.' },
+      { from: { id: 'rule:test-b' }, kind: 'ENDS_ENFORCEMENT', to: { id: 'rule:test-c' }, note: 'Agency said it would not enforce it.' },
       { from: { id: 'rule:test-c' }, kind: 'SUPERSEDES', to: { id: 'rule:test-d' }, note: null },
     ]));
   });

@@ -120,7 +120,7 @@ describe('questions analysts ask', () => {
     const edges = ruleLineage.edges.map((e: any) => `${e.from.id} ${e.kind} ${e.to.id}`);
     expect(edges).toEqual(
       expect.arrayContaining([
-        'rule:ai-diffusion-rescission REVOKES rule:ai-diffusion',
+        'rule:ai-diffusion-rescission ENDS_ENFORCEMENT rule:ai-diffusion',
         'rule:ai-diffusion AMENDS rule:advanced-computing-2023',
         'rule:advanced-computing-2023 AMENDS rule:advanced-computing-2022',
       ]),

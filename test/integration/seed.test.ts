@@ -66,7 +66,7 @@ RETURN es.note AS es, gf.note AS gf, k.aliases AS kessler`,
     const [row] = await graph.read<Record<string, unknown>>({
       name: 'testNonEnforcement',
       cypher: `
-MATCH (by:Rule {id: 'rule:ai-diffusion-rescission'})-[x:REVOKES]->(r:Rule {id: 'rule:ai-diffusion'})
+MATCH (by:Rule {id: 'rule:ai-diffusion-rescission'})-[x:ENDS_ENFORCEMENT]->(r:Rule {id: 'rule:ai-diffusion'})
 MATCH (r)<-[:DEFINED_BY]-(:Tier)<-[a:IN_TIER]-()
 RETURN by.kind AS byKind, toString(x.on) AS on, x.note AS linkNote, toString(r.revokedOn) AS revokedOn, r.endingKind AS kind,
        r.endedById AS endedById, r.endingSourceIds AS sourceIds, collect(DISTINCT a.endedByRuleId) AS causes,
@@ -152,11 +152,11 @@ RETURN uncitedNodes, unsourcedRelationships, dangling, incompleteSources, projec
   it('links the lineage the facts support', async () => {
     const rows = await graph.read<{ link: string }>({
       name: 'testLineage',
-      cypher: 'MATCH (a:Rule)-[r:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS]->(b:Rule) RETURN a.id + " " + type(r) + " " + b.id AS link ORDER BY link',
+      cypher: 'MATCH (a:Rule)-[r:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS|ENDS_ENFORCEMENT|CORRECTS]->(b:Rule) RETURN a.id + " " + type(r) + " " + b.id AS link ORDER BY link',
     });
     expect(rows.map((r) => r.link)).toEqual(
       expect.arrayContaining([
-        'rule:ai-diffusion-rescission REVOKES rule:ai-diffusion',
+        'rule:ai-diffusion-rescission ENDS_ENFORCEMENT rule:ai-diffusion',
         'rule:advanced-computing-2023 AMENDS rule:advanced-computing-2022',
         'rule:macau-2023 AMENDS rule:advanced-computing-2022',
         'rule:foundry-due-diligence-2025 AMENDS rule:hbm-equipment-2024',

@@ -50,6 +50,12 @@ describe('writes that must not corrupt the graph', () => {
     return result.errors![0].message;
   }
 
+  async function conflict(query: string, variables: Record<string, unknown>, argumentName: string) {
+    const result = await app.execute(query, variables, ALICE);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', argumentName });
+    return result.errors![0].message;
+  }
+
   async function makeRules(...ids: string[]) {
     await app.graph.write((tx) => tx.run({
       name: 'testMakeRules',
@@ -79,6 +85,11 @@ describe('writes that must not corrupt the graph', () => {
       const input = { ruleId: 'rule:test-w-new', revokedByRuleId: 'rule:test-w-rescinder', on: '2032-03-01' };
       await write(revoke, { input });
       await write(revoke, { input });
+      const [changes] = await app.graph.read<{ count: number }>({
+        name: 'testRevokeChanges',
+        cypher: "MATCH (c:Change {operation: 'revokeRule'}) WHERE 'rule:test-w-new' IN c.entityIds RETURN count(c) AS count",
+      });
+      expect(changes.count).toBe(1);
       const [row] = await app.graph.read<{ links: number }>({
         name: 'testRevokesLinks',
         cypher: "MATCH (:Rule {id: 'rule:test-w-rescinder'})-[l:REVOKES]->(:Rule {id: 'rule:test-w-new'}) RETURN count(l) AS links",
@@ -122,8 +133,8 @@ CREATE (c:Rule {id: name + '-c', title: 'c', kind: 'FINAL_RULE', aliases: []})-[
   });
 
   describe('creating a rule without an id', () => {
-    it('refuses a title whose id another rule has, naming it, and changes nothing', async () => {
-      const message = await refused(upsert, { input: { title: 'AI Diffusion', kind: 'GUIDANCE' } }, 'input.title');
+    it('refuses a title whose id another rule has as a conflict, naming it, and changes nothing', async () => {
+      const message = await conflict(upsert, { input: { title: 'AI Diffusion', kind: 'GUIDANCE' } }, 'input.title');
       expect(message).toContain('rule:ai-diffusion');
       const { rule } = await write('{ rule(id: "rule:ai-diffusion") { title kind } }', {});
       expect(rule.title).not.toBe('AI Diffusion');
@@ -137,7 +148,7 @@ CREATE (c:Rule {id: name + '-c', title: 'c', kind: 'FINAL_RULE', aliases: []})-[
       expect(chinese.upsertRule.id).toBe('rule:ren-gong-zhi-neng-xin-pian-chu-kou-guan-zhi-ce-shi');
       expect(russian.upsertRule.id).toBe('rule:pravilo-ob-eksporte-chipov-test');
       // The same title again would take the same id: refused, the first rule kept.
-      await refused(upsert, { input: { title: '人工智能芯片出口管制测试', kind: 'FINAL_RULE' } }, 'input.title');
+      await conflict(upsert, { input: { title: '人工智能芯片出口管制测试', kind: 'FINAL_RULE' } }, 'input.title');
       expect((await write(`{ rule(id: "${chinese.upsertRule.id}") { kind } }`, {})).rule.kind).toBe('GUIDANCE');
       // Nothing to make an id from: the client must give one.
       await refused(upsert, { input: { title: '🙂🙂🙂', kind: 'GUIDANCE' } }, 'input.title');
@@ -149,7 +160,7 @@ CREATE (c:Rule {id: name + '-c', title: 'c', kind: 'FINAL_RULE', aliases: []})-[
         app.execute(upsert, { input: { title: 'Test w concurrent title', kind: 'GUIDANCE', summary: `writer ${i}` } }, ALICE)));
       expect(results.filter((r) => !r.errors).map((r) => r.data!.upsertRule.id)).toEqual(['rule:test-w-concurrent-title']);
       for (const result of results.filter((r) => r.errors)) {
-        expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.title' });
+        expect(result.errors![0].extensions).toMatchObject({ code: 'CONFLICT', argumentName: 'input.title' });
       }
       const [row] = await app.graph.read<{ changes: number }>({
         name: 'testCreateChanges',

@@ -25,5 +25,14 @@ describe('the entity registry', () => {
     expect(idPattern('rule').test('rule:ai-diffusion')).toBe(true);
     expect(idPattern('rule').test('rule:ABC')).toBe(false);
     expect(idPattern('country').test('country:SG')).toBe(true);
+    // The grammar's edges: 1 to 120 characters, lower-case words joined by single dots or hyphens.
+    for (const good of ['rule:a', `rule:${'a'.repeat(120)}`, 'rule:a.b-c', 'rule:0-9.x']) {
+      expect(kindOfId(good)?.type).toBe('Rule');
+      expect(idPattern('rule').test(good)).toBe(true);
+    }
+    for (const bad of [`rule:${'a'.repeat(121)}`, 'rule:-a', 'rule:a-', 'rule:.a', 'rule:a.', 'rule:a--b', 'rule:a..b', 'rule:a_b', 'rule:ABC-x', 'rule:a b']) {
+      expect(kindOfId(bad)).toBeNull();
+      expect(idPattern('rule').test(bad)).toBe(false);
+    }
   });
 });
