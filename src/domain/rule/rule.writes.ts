@@ -124,7 +124,7 @@ CALL (rule, cause) {
   OPTIONAL MATCH (rule)<-[:DEFINED_BY]-(:Tier)<-[assignment:IN_TIER]-(:Country)
   WHERE assignment.validFrom <= $on AND (assignment.validTo IS NULL OR $on < assignment.validTo
         OR (assignment.validTo = $on AND assignment.endedByRuleId = cause))
-  WITH assignment, assignment.validTo IS NULL OR assignment.validTo <> $on OR assignment.note IS NULL OR NOT assignment.note ENDS WITH $endedNote AS open
+  WITH assignment, assignment IS NOT NULL AND (assignment.validTo IS NULL OR assignment.validTo <> $on OR assignment.note IS NULL OR NOT assignment.note ENDS WITH $endedNote) AS open
   SET assignment.validTo = $on, assignment.endedByRuleId = cause,
       assignment.note = CASE WHEN assignment.note IS NULL THEN $endedNote
                              WHEN assignment.note ENDS WITH $endedNote THEN assignment.note
@@ -135,7 +135,7 @@ CALL (rule, cause) {
   OPTIONAL MATCH (rule)-[touch:TARGETS|RESTRICTS|PROHIBITS_USE]->()
   WHERE touch.validFrom <= $on AND (touch.validTo IS NULL OR $on < touch.validTo
         OR (touch.validTo = $on AND touch.endedByRuleId = cause))
-  WITH touch, touch.validTo IS NULL OR touch.validTo <> $on OR touch.note IS NULL OR NOT touch.note ENDS WITH $endedNote AS open
+  WITH touch, touch IS NOT NULL AND (touch.validTo IS NULL OR touch.validTo <> $on OR touch.note IS NULL OR NOT touch.note ENDS WITH $endedNote) AS open
   SET touch.validTo = $on, touch.endedByRuleId = cause,
       touch.note = CASE WHEN touch.note IS NULL THEN $endedNote
                         WHEN touch.note ENDS WITH $endedNote THEN touch.note
