@@ -122,7 +122,7 @@ RETURN p.name AS name ORDER BY name`,
       name: 'testProvenance',
       cypher: `
 CALL {
-  MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT n:LineageLock AND NOT (n)-[:CITES]->(:Source)
+  MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT n:ChangeSequence AND NOT n:LineageLock AND NOT (n)-[:CITES]->(:Source)
   RETURN collect(coalesce(n.id, labels(n)[0])) AS uncitedNodes
 }
 CALL {
