@@ -68,7 +68,7 @@ export const lineageReaders: ReadModel = {
  * keeps each rule once (Neo4j plans a variable-length match whose ends are only collected DISTINCT as
  * VarLengthExpand(Pruning,BFS)), then the links among the rules reached are one expand per rule.
  * Work grows with rules and links, not with the number of paths between them (a ladder of 25 rules
- * linked by every kind has 7^24 paths; test/integration/lineage-scale.test.ts bounds its db hits).
+ * linked by every kind has 7^24 paths; test/integration/lineage-sets.test.ts bounds its db hits).
  * The root comes first, the other rules by id; links by their ends' ids and kind.
  */
 export const ruleLineage = (id: string, direction: LineageDirection, maxDepth: number) => (selection: Selection, compiler: Compiler) => {
