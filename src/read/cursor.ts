@@ -7,6 +7,16 @@ function isChangeKey(key: string): boolean {
 }
 
 /**
+ * A supported fact's sort key, "<subject id>|<relation>|<object id, or list:<kind> for a listing, or empty>|<validFrom or empty>".
+ * Ids have no "|" (see src/domain/entities.ts), so the parts are unambiguous.
+ */
+function isFactKey(key: string): boolean {
+  const [subject, relation, object, validFrom, ...rest] = key.split('|');
+  const id = /^[A-Za-z]+:[A-Za-z0-9][A-Za-z0-9.:_-]*$/;
+  return rest.length === 0 && validFrom !== undefined && id.test(subject) && /^[A-Z][A-Z_]*$/.test(relation) && (object === '' || id.test(object)) && /^(\d{4}-\d{2}-\d{2})?$/.test(validFrom);
+}
+
+/**
  * What the sort key of each paged list looks like. A cursor is decoded against the list it is
  * given to, so a forged or foreign one is refused before any Cypher runs, never handed to Neo4j.
  */
@@ -14,6 +24,10 @@ const SORT_KEYS = {
   countryCode: (key: string) => /^[A-Z]{2}$/.test(key),
   ruleId: (key: string) => /^rule:[a-z0-9][a-z0-9.-]*$/.test(key),
   change: isChangeKey,
+  chipProductId: (key: string) => /^chipProduct:[a-z0-9][a-z0-9.-]*$/.test(key),
+  companyId: (key: string) => /^company:[a-z0-9][a-z0-9.-]*$/.test(key),
+  sourceId: (key: string) => /^source:[a-z0-9][a-z0-9.-]*$/.test(key),
+  supportedFact: isFactKey,
 } as const;
 
 export type CursorKind = keyof typeof SORT_KEYS;
