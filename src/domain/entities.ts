@@ -8,7 +8,7 @@ export interface EntityKind {
   type: string;
   /** Ids are `<prefix>:<slug>`. */
   prefix: string;
-  /** What a slug may be: lower-case words joined by dots and hyphens (SLUG), or a country's ISO code. */
+  /** What a slug may be: lower-case words joined by dots and hyphens (SLUG), a country's ISO code, an ECCN or a country group's code. */
   slug: RegExp;
   /** Properties the full-text index (entity_text) covers for this kind. */
   searchable: readonly string[];
@@ -26,6 +26,15 @@ export interface EntityKind {
 export const MAX_SLUG_LENGTH = 120;
 const SLUG = new RegExp(`^(?=.{1,${MAX_SLUG_LENGTH}}$)[a-z0-9]+(?:[.-][a-z0-9]+)*$`);
 
+/**
+ * An ECCN as the Commerce Control List writes it: category digit, product group letter (A-E), three digits,
+ * then paragraphs in lower case, e.g. 3A090, 3A001.z, 4E091, 3A090.a.
+ */
+export const ECCN_CODE = /^[0-9][A-E][0-9]{3}(?:\.[a-z0-9]+)*$/;
+
+/** A country group's code without its colon, e.g. D5, E1, A6, B (Supplement No. 1 to part 740). */
+export const COUNTRY_GROUP_SLUG = /^[A-E](?:[1-9][0-9]?)?$/;
+
 export const ENTITIES: readonly EntityKind[] = [
   { type: 'Country', prefix: 'country', slug: /^[A-Z]{2}$/, searchable: ['name', 'aliases', 'code'], findable: true, touchable: true },
   { type: 'Tier', prefix: 'tier', slug: SLUG, searchable: ['name'], findable: true, touchable: false },
@@ -35,6 +44,8 @@ export const ENTITIES: readonly EntityKind[] = [
   { type: 'ChipProduct', prefix: 'chipProduct', slug: SLUG, searchable: ['name', 'aliases'], findable: true, touchable: true },
   { type: 'Company', prefix: 'company', slug: SLUG, searchable: ['name', 'aliases'], findable: true, touchable: true },
   { type: 'Source', prefix: 'source', slug: SLUG, searchable: ['title'], findable: false, touchable: false },
+  { type: 'Eccn', prefix: 'eccn', slug: ECCN_CODE, searchable: ['code', 'title'], findable: true, touchable: true },
+  { type: 'CountryGroup', prefix: 'countryGroup', slug: COUNTRY_GROUP_SLUG, searchable: ['code', 'name'], findable: true, touchable: true },
 ];
 
 const byPrefix = new Map(ENTITIES.map((kind) => [kind.prefix, kind]));

@@ -2,6 +2,9 @@ import { ReadModel } from '../read/compiler';
 import { agencyReaders } from './agency/agency.read';
 import { changeReaders } from './change/change.read';
 import { countryReaders } from './country/country.read';
+import { countryGroupReaders } from './country-group/country-group.read';
+import { eccnReaders } from './eccn/eccn.read';
+import { listingReaders } from './listing/listing.read';
 import { lineageReaders } from './lineage/lineage.read';
 import { productReaders } from './product/product.read';
 import { ruleReaders } from './rule/rule.read';
@@ -20,4 +23,7 @@ export const readModel: ReadModel = {
   ...searchReaders,
   ...lineageReaders,
   ...changeReaders,
+  ...eccnReaders,
+  ...countryGroupReaders,
+  ...listingReaders,
 };

@@ -9,7 +9,7 @@ export type Finisher = (stored: any) => unknown;
 const keyPart = (part: unknown) => (isDateTime(part) ? part.toStandardDate().toISOString() : String(part));
 
 /** A sort key, or its parts joined by "|", as an opaque cursor. */
-const cursorOf: Finisher = (sortKey: unknown) => {
+export const cursorOf: Finisher = (sortKey: unknown) => {
   if (sortKey === null || sortKey === undefined) return null;
   return encodeCursor(Array.isArray(sortKey) ? sortKey.map(keyPart).join('|') : keyPart(sortKey));
 };

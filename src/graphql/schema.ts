@@ -5,22 +5,26 @@ import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
+import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
+import { EccnResolver } from '../domain/eccn/eccn.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
 import { drawLineage } from '../domain/lineage/mermaid';
-import { ProductResolver } from '../domain/product/product.resolver';
+import { ChipProductResolver, CompanyResolver, ProductResolver } from '../domain/product/product.resolver';
 import { RuleMutationResolver } from '../domain/rule/rule.mutation.resolver';
 import { RuleResolver } from '../domain/rule/rule.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
+import { SourceResolver } from '../domain/source/source.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
 import { listCap } from '../read/caps';
 import { Context, requireEditor } from './context';
-import { resolveFromParents } from './from-parent';
+import { cursorOf, resolveFromParents } from './from-parent';
 
 export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
+  EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
@@ -84,7 +88,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     // Runs before argument validation, so a write without a valid token fails as such and touches nothing.
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
-  resolveFromParents(schema, { 'Lineage.mermaid': drawLineage });
+  resolveFromParents(schema, { 'Lineage.mermaid': drawLineage, 'SupportedFact.cursor': cursorOf });
   describeCosts(schema);
   // type-graphql has no place for the root types' descriptions; they are set once, before first use.
   schema.getQueryType()!.description = 'Reads, open to everyone without a token.';

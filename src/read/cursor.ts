@@ -2,6 +2,16 @@ import { InputRefused } from '../input-refused';
 import { idPattern } from '../domain/entities';
 
 /**
+ * A supported fact's sort key, "<subject id>|<relation>|<object id, or list:<kind> for a listing, or empty>|<validFrom or empty>".
+ * Ids have no "|" (see src/domain/entities.ts), so the parts are unambiguous.
+ */
+function isFactKey(key: string): boolean {
+  const [subject, relation, object, validFrom, ...rest] = key.split('|');
+  const id = /^[A-Za-z]+:[A-Za-z0-9][A-Za-z0-9.:_-]*$/;
+  return rest.length === 0 && validFrom !== undefined && id.test(subject) && /^[A-Z][A-Z_]*$/.test(relation) && (object === '' || id.test(object)) && /^(\d{4}-\d{2}-\d{2})?$/.test(validFrom);
+}
+
+/**
  * What the sort key of each paged list looks like. A cursor is decoded against the list it is
  * given to, so a forged or foreign one is refused before any Cypher runs, never handed to Neo4j.
  */
@@ -10,6 +20,10 @@ const SORT_KEYS = {
   ruleId: (key: string) => idPattern('rule').test(key),
   /** A change's position, a decimal integer (Change.position). */
   change: (key: string) => /^(0|[1-9][0-9]{0,15})$/.test(key),
+  chipProductId: (key: string) => idPattern('chipProduct').test(key),
+  companyId: (key: string) => idPattern('company').test(key),
+  sourceId: (key: string) => idPattern('source').test(key),
+  supportedFact: isFactKey,
 } as const;
 
 export type CursorKind = keyof typeof SORT_KEYS;

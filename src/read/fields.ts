@@ -103,3 +103,39 @@ export const sourcesFromIds = (cap: number, from: string, property = 'sourceIds'
     .limit(new Cypher.Literal(cap));
   return new Cypher.Collect(items);
 };
+
+/**
+ * Like `related`, but each far node once however many relationships lead to it (a product classified
+ * twice under one ECCN, a listing a rule both added and removed). Sorted by the far node alone.
+ */
+export function relatedOnce(hop: Hop, typeName: string, options: Omit<ListOptions, 'orderBy' | 'seek'> & { orderBy: (other: Cypher.Node) => Cypher.Expr[] }): FieldReader {
+  return (field, scope, compiler) => {
+    const rel = new Cypher.Relationship();
+    const other = new Cypher.Node();
+    const where = options.where?.(rel, other, field.args, scope.node);
+    const match = new Cypher.Match(pattern(scope.node, hop, rel, other));
+    if (where) match.where(where);
+    const picked = match
+      .with(other)
+      .distinct()
+      .orderBy(...options.orderBy(other).map((key): [Cypher.Expr, 'ASC'] => [key, 'ASC']))
+      .limit(new Cypher.Literal(options.cap))
+      .return(compiler.node(typeName, field, other));
+    return new Cypher.Collect(picked);
+  };
+}
+
+/** The node of `label` whose id a property of the scope's `from` holds (e.g. a membership's `addedBy` rule id), or null. */
+export const referenced = (label: string, typeName: string, from: string, property: string): FieldReader => (field, scope, compiler) => {
+  const other = new Cypher.Node();
+  const match = new Cypher.Match(new Cypher.Pattern(other, { labels: [label], properties: { id: scope[from].property(property) } }))
+    .return(compiler.node(typeName, field, other))
+    .limit(new Cypher.Literal(1));
+  return Cypher.head(new Cypher.Collect(match));
+};
+
+/** A dated fact's confidence; facts stored before v3 carry none and are STATED. */
+export const confidenceOf = (from: string): FieldReader => (_field, scope) => Cypher.coalesce(scope[from].property('confidence'), new Cypher.Literal('STATED'));
+
+/** Sort keys that put a fact with no known first day before those with one ("oldest first"), then by that day. */
+export const startFirst = (validFrom: Cypher.Expr): Cypher.Expr[] => [Cypher.isNotNull(validFrom), validFrom];

@@ -6,6 +6,7 @@ import { across, listProperty, property, related } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn } from '../../read/temporal';
+import { groupsRead } from '../country-group/country-group.read';
 
 /**
  * A country's memberships, oldest first; only those held on `asOf` when it is given. Each
@@ -38,6 +39,7 @@ export const countryReaders: ReadModel = {
       name: property('name'),
       aliases: listProperty('aliases'),
       tierAssignments: tierAssignmentsRead,
+      groups: groupsRead,
       companies: related({ types: ['BASED_IN'], direction: 'in', label: 'Company' }, 'Company', {
         cap: LIST_CAPS['Country.companies'],
         orderBy: (_rel, company) => [company.property('id')],

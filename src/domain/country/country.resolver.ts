@@ -6,6 +6,7 @@ import { DateScalar } from '../../graphql/scalars';
 import { pageOf } from '../../read/page';
 import { readField, readRoot } from '../read';
 import { TierAssignment } from '../tier/tier.type';
+import { CountryGroupMembership } from '../country-group/country-group.type';
 import { CountryCodeArgs } from './country.input';
 import { countriesPage, countryByCode } from './country.read';
 import { Country, CountryConnection } from './country.type';
@@ -25,6 +26,11 @@ export class CountryResolver {
 
   @FieldResolver(() => [TierAssignment], { description: 'Tier memberships, oldest first; only those in force on asOf when it is given.' })
   tierAssignments(@Root() country: Country, @Info() info: GraphQLResolveInfo, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) _asOf?: unknown) {
+    return readField(country, info);
+  }
+
+  @FieldResolver(() => [CountryGroupMembership], { description: 'Country-group memberships, oldest first; those in force on asOf when given.' })
+  groups(@Root() country: Country, @Info() info: GraphQLResolveInfo, @Arg('asOf', () => DateScalar, { nullable: true, description: 'The day to ask about.' }) _asOf?: unknown) {
     return readField(country, info);
   }
 }

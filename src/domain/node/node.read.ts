@@ -15,3 +15,12 @@ export const entityById = (kind: EntityKind, id: string, abstract: boolean) => (
   if (abstract) projection.set('__typename', new Cypher.Literal(kind.type));
   return new Cypher.Match(new Cypher.Pattern(node, { labels: [kind.type], properties: { id: new Cypher.Param(id) } })).return([projection, VALUE]);
 };
+
+/** Every entity of one kind, in the order of `orderBy`, at most `cap` (officials, agencies, ECCNs, country groups). */
+export const entitiesOfKind = (kind: EntityKind, orderBy: (node: Cypher.Node) => Cypher.Expr[], cap: number) => (selection: Selection, compiler: Compiler) => {
+  const node = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(node, { labels: [kind.type] }))
+    .return([compiler.object(kind.type, selection, { node }), VALUE])
+    .orderBy(...orderBy(node).map((key): [Cypher.Expr, 'ASC'] => [key, 'ASC']))
+    .limit(new Cypher.Literal(cap));
+};

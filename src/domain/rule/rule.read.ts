@@ -7,6 +7,7 @@ import { across, listProperty, property, related, relationshipType, scoped, sour
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { dayOrToday, heldOn, ruleStart } from '../../read/temporal';
+import { ruleListingsRead } from '../listing/listing.read';
 
 /** What a rule touches: rule -> product, company or country. */
 export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
@@ -96,6 +97,8 @@ export const ruleReaders: ReadModel = {
         cap: LIST_CAPS['Rule.sources'],
         orderBy: (_rel, source) => [source.property('id')],
       }),
+      eccns: related({ types: ['CONTROLS'], direction: 'out', label: 'Eccn' }, 'Eccn', { cap: LIST_CAPS['Rule.eccns'], orderBy: (_rel, eccn) => [eccn.property('code')] }),
+      listings: ruleListingsRead,
     },
   },
   RuleEnding: {

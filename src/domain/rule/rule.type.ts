@@ -3,6 +3,8 @@ import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
 import { Agency, OfficialAction } from '../agency/agency.type';
+import { Eccn } from '../eccn/eccn.type';
+import { Listing } from '../listing/listing.type';
 import { Source } from '../source/source.type';
 import { Tier } from '../tier/tier.type';
 import { RuleEnding } from './rule-ending.type';
@@ -138,6 +140,12 @@ export class Rule extends Node {
 
   @Field(() => [Source], { description: 'Where the facts about this rule come from.' })
   sources!: Source[];
+
+  @Field(() => [Eccn], { description: 'ECCNs the rule created or changed, by code.' })
+  eccns!: Eccn[];
+
+  @Field(() => [Listing], { description: 'Listings the rule added, changed or removed, oldest first.' })
+  listings!: Listing[];
 }
 
 export const RuleConnection = connectionType(Rule, 'Rule');
