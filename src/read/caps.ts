@@ -33,6 +33,8 @@ export const LIST_CAPS = {
   'Rule.implementedBy': 100,
   'Rule.officialActions': 100,
   'Rule.sources': 20,
+  'Rule.statusHistory': 50,
+  'RuleStatusPeriod.sources': 10,
   'RuleEnding.sources': 10,
   'Touch.path': 10,
   'Touch.sources': 10,

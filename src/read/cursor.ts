@@ -13,6 +13,8 @@ function isChangeKey(key: string): boolean {
 const SORT_KEYS = {
   countryCode: (key: string) => /^[A-Z]{2}$/.test(key),
   ruleId: (key: string) => /^rule:[a-z0-9][a-z0-9.-]*$/.test(key),
+  /** Rules in a dated order: "<order>|<date, empty when the rule has none>|<rule id>". */
+  ruleDated: (key: string) => /^(ISSUED_ON|EFFECTIVE_ON)_(ASC|DESC)\|(\d{4}-\d{2}-\d{2})?\|rule:[a-z0-9][a-z0-9.-]*$/.test(key),
   change: isChangeKey,
 } as const;
 
