@@ -2,6 +2,7 @@ import { ReadModel } from '../read/compiler';
 import { agencyReaders } from './agency/agency.read';
 import { changeReaders } from './change/change.read';
 import { countryReaders } from './country/country.read';
+import { historyReaders } from './history/history.read';
 import { lineageReaders } from './lineage/lineage.read';
 import { productReaders } from './product/product.read';
 import { ruleReaders } from './rule/rule.read';
@@ -20,4 +21,5 @@ export const readModel: ReadModel = {
   ...searchReaders,
   ...lineageReaders,
   ...changeReaders,
+  ...historyReaders,
 };

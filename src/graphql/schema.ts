@@ -5,6 +5,7 @@ import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
+import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
 import { drawLineage } from '../domain/lineage/mermaid';
@@ -21,6 +22,7 @@ import { resolveFromParents } from './from-parent';
 export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
+  HistoryResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */

@@ -9,6 +9,7 @@
  */
 export const LIST_CAPS = {
   'Query.tierChanges': 5000,
+  'Query.factChanges': 5000,
   'Query.rulesTouching': 1000,
   'Query.search': 100,
   'Agency.rules': 1000,
@@ -38,6 +39,7 @@ export const LIST_CAPS = {
   'RuleEnding.sources': 10,
   'Touch.path': 10,
   'Touch.sources': 10,
+  'FactChange.sources': 10,
   'Lineage.rules': 1000,
   'Lineage.edges': 1000,
   'CountryConnection.edges': 'page',
