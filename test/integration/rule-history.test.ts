@@ -1,4 +1,8 @@
-import { dataOf, useTestApp } from '../support/app';
+import { Graph } from '../../src/neo4j/graph';
+import { connectTestGraph, dataOf, useTestApp } from '../support/app';
+
+// Each new statement shape is planned once; on a loaded machine planning the window statement takes a while.
+jest.setTimeout(300_000);
 
 /**
  * v3 rule-and-time reads over fixture rules written with raw Cypher (ids rule:fixture-..., which the seed
@@ -47,12 +51,15 @@ describe('rule status history, rules filters and orders, factChanges', () => {
     if (message) expect(result.errors![0].message).toMatch(message);
   }
 
+  let fixtures: Graph;
   beforeAll(async () => {
-    await app.graph.write((tx) => tx.run({ name: 'fixtureCleanup', cypher: CLEANUP }));
-    await app.graph.write((tx) => tx.run({ name: 'fixtureRules', cypher: FIXTURE }));
+    fixtures = connectTestGraph();
+    await fixtures.write((tx) => tx.run({ name: 'fixtureCleanup', cypher: CLEANUP }));
+    await fixtures.write((tx) => tx.run({ name: 'fixtureRules', cypher: FIXTURE }));
   });
   afterAll(async () => {
-    await app.graph.write((tx) => tx.run({ name: 'fixtureCleanup', cypher: CLEANUP }));
+    await fixtures.write((tx) => tx.run({ name: 'fixtureCleanup', cypher: CLEANUP }));
+    await fixtures.close();
   });
 
   describe('Rule.statusHistory', () => {
@@ -220,13 +227,14 @@ describe('rule status history, rules filters and orders, factChanges', () => {
       expect((await changes('from: "2025-01-01", to: "2025-12-31", entity: "Fixture Acmeworks"')).map(brief)).toEqual(acme);
       expect((await changes('from: "2025-01-01", to: "2025-12-31", entity: "fixture acmeworks", relations: ["LISTED_ON"]')).map(brief)).toEqual(acme.filter((c: any) => c[2] === 'LISTED_ON'));
       // The window finds the same facts without the entity.
-      const window = (await changes('from: "2025-01-01", to: "2025-12-31", relations: ["LISTED_ON", "RESTRICTS", "TARGETS"], first: 5000')).map(brief);
+      const window = (await changes('from: "2025-01-01", to: "2025-12-31", relations: ["LISTED_ON", "RESTRICTS", "TARGETS"], first: 3000')).map(brief);
       expect(window.filter((c: any) => c[3] === 'company:fixture-acme' || c[4] === 'company:fixture-acme')).toEqual(acme);
     });
 
     it('answers oldest first, and `first` cuts the same list wherever it falls', async () => {
-      const all = (await changes('from: "2019-01-01", to: "2027-12-31", first: 5000')).map(brief);
+      const all = (await changes('from: "2019-01-01", to: "2027-12-31", first: 3000')).map(brief);
       expect(all.length).toBeGreaterThan(100);
+      expect(all.length).toBeLessThan(3000);
       const keys = all.map((c: any) => [c[0], c[1], c[2], c[3]].join('|'));
       expect(keys).toEqual([...keys].sort());
       for (const first of [1, 7, 40, 99]) {
@@ -238,13 +246,13 @@ describe('rule status history, rules filters and orders, factChanges', () => {
     it('narrows to facts about a country given by id, as the window holds them', async () => {
       const sg = (await changes('from: "2025-01-01", to: "2025-12-31", entity: "country:SG"')).map(brief);
       expect(sg.length).toBeGreaterThan(0);
-      const window = (await changes('from: "2025-01-01", to: "2025-12-31", first: 5000')).map(brief);
+      const window = (await changes('from: "2025-01-01", to: "2025-12-31", first: 3000')).map(brief);
       expect(window.filter((c: any) => c[3] === 'country:SG' || c[4] === 'country:SG')).toEqual(sg);
     });
 
     it('refuses what it cannot answer, naming the argument', async () => {
       await refused('{ factChanges(from: "2025-02-01", to: "2025-01-01") { on } }', 'to');
-      await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", relations: ["IN_TIER", "OWNS"]) { on } }', 'relations', /IN_TIER, IN_COUNTRY_GROUP, LISTED_ON, .*STATUS/);
+      await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", relations: ["IN_TIER", "OWNS"]) { on } }', 'relations', /takes IN_TIER, IN_COUNTRY_GROUP, .*LISTED_ON, STATUS; not "OWNS"/);
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", entity: "Zzyzx Quuxlandia") { on } }', 'entity', /nothing in the graph/);
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", entity: "company:no-such-company") { on } }', 'entity');
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", first: 5001) { on } }', 'first');

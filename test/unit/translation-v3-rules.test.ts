@@ -7,7 +7,8 @@ import { translate } from '../support/translate';
  */
 const documents: [string, string, Record<string, unknown>][] = [
   ['rule status, history, rin and CFR parts', `{ rule(id: "rule:affiliates") { rin cfrParts status(asOf: "2026-01-01") statusHistory { status validFrom validTo by { id shortName } sources { id } } } }`, {}],
-  ['touch and tier assignment confidence', `{ rule(id: "rule:ai-diffusion") { touches { confidence note sources { id } } } country(code: "SG") { tierAssignments { confidence note } } }`, {}],
+  ['touch confidence', `{ rule(id: "rule:ai-diffusion") { touches { confidence note sources { id } } } }`, {}],
+  ['tier assignment confidence', `{ country(code: "SG") { tierAssignments { confidence note } } }`, {}],
   ['rules filtered by issue dates, status on a day and CFR part', `{ rules(filter: { issuedFrom: "2025-01-01", issuedTo: "2025-12-31", status: SUSPENDED, statusOn: "2026-01-01", cfrPart: "15 CFR 744" }) { totalCount edges { node { id } } } }`, {}],
   ['rules filtered by status today', `{ rules(filter: { status: IN_FORCE }) { edges { node { id } } } }`, {}],
   ['rules in issue order, newest first, after a cursor', `query ($after: String) { rules(orderBy: ISSUED_ON_DESC, first: 5, after: $after) { edges { cursor node { id issuedOn } } pageInfo { endCursor hasNextPage } } }`, { after: encodeCursor('ISSUED_ON_DESC|2025-05-13|rule:x') }],
@@ -16,6 +17,7 @@ const documents: [string, string, Record<string, unknown>][] = [
   ['factChanges in a window', `{ factChanges(from: "2025-05-01", to: "2025-05-31") { on change relation status subject { __typename ... on Node { id } } object { ... on Node { id } } cause { id } sources { id } } }`, {}],
   ['factChanges of some relations, first 20', `{ factChanges(from: "2025-01-01", to: "2025-12-31", relations: ["IN_TIER", "STATUS", "LISTED_ON"], first: 20) { on change relation } }`, {}],
   ['factChanges about an entity by id', `{ factChanges(from: "2025-01-01", to: "2025-12-31", entity: "country:SG") { on change relation object { ... on Tier { name } } } }`, {}],
+  ['factChanges about a rule by id (its status and touches only)', `{ factChanges(from: "2025-01-01", to: "2025-12-31", entity: "rule:ai-diffusion") { on change relation status cause { id } } }`, {}],
   ['factChanges about an entity by name', `{ factChanges(from: "2019-01-01", to: "2026-12-31", entity: "Huawei", relations: ["LISTED_ON", "RESTRICTS"]) { on change relation } }`, {}],
 ];
 

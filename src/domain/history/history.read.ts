@@ -141,23 +141,39 @@ function relationshipWindow(kind: DatedRelationship, change: 'STARTED' | 'ENDED'
   return Cypher.utils.concat(seek, top.return(...columnsOf(row)));
 }
 
-/** The entity's facts of a dated relationship type, either end, that started or ended in the window. */
-function relationshipOfEntity(kind: DatedRelationship, entity: Cypher.Variable, p: Params): Cypher.Clause {
+/**
+ * The entity's facts of the dated relationship types, either end, that started or ended in the window: one
+ * pattern over every requested type (an entity has few facts; one branch keeps the statement small to plan).
+ */
+function relationshipsOfEntity(kinds: readonly DatedRelationship[], entity: Cypher.Variable, p: Params): Cypher.Clause {
   const rel = new Cypher.Relationship();
   const subject = new Cypher.Node();
   const object = new Cypher.Node();
   const each = new Cypher.Variable();
-  const found = new Cypher.Match(new Cypher.Pattern(entity).related(rel, { type: kind.type, direction: 'undirected' }).to())
+  const byType = (cause: (kind: DatedRelationship) => DatedRelationship['startedBy']): Cypher.Expr => {
+    const caused = kinds.filter((kind) => cause(kind));
+    if (caused.length === 0) return Cypher.Null;
+    const choice = new Cypher.Case(Cypher.type(rel));
+    for (const kind of caused) choice.when(literal(kind.type)).then(cause(kind)!(rel, subject, object));
+    return choice.else(Cypher.Null);
+  };
+  const renamed = kinds.filter((each) => each.relation !== each.type);
+  const relation = renamed.length === 0 ? Cypher.type(rel) : new Cypher.Case(Cypher.type(rel));
+  if (relation instanceof Cypher.Case) {
+    for (const kind of renamed) relation.when(literal(kind.type)).then(literal(kind.relation));
+    relation.else(Cypher.type(rel));
+  }
+  const found = new Cypher.Match(new Cypher.Pattern(entity).related(rel, { type: Cypher.labelExpr.or(...kinds.map((kind) => kind.type)), direction: 'undirected' }).to())
     .where(Cypher.or(inWindow(rel.property('validFrom'), p), inWindow(rel.property('validTo'), p)))
     .with(rel, [Cypher.startNode(rel), subject], [Cypher.endNode(rel), object]);
   const changes = new Cypher.List([
-    new Cypher.Map({ change: literal('STARTED'), on: rel.property('validFrom'), causeId: kind.startedBy ? kind.startedBy(rel, subject, object) : Cypher.Null }),
-    new Cypher.Map({ change: literal('ENDED'), on: rel.property('validTo'), causeId: kind.endedBy ? kind.endedBy(rel, subject, object) : Cypher.Null }),
+    new Cypher.Map({ change: literal('STARTED'), on: rel.property('validFrom'), causeId: byType((kind) => kind.startedBy) }),
+    new Cypher.Map({ change: literal('ENDED'), on: rel.property('validTo'), causeId: byType((kind) => kind.endedBy) }),
   ]);
   const row: Row = {
     on: each.property('on'),
     change: each.property('change'),
-    relation: literal(kind.relation),
+    relation,
     subject,
     object,
     status: Cypher.Null,
@@ -317,12 +333,21 @@ function windowBranches(relations: readonly string[], p: Params): Cypher.Clause[
   return branches;
 }
 
-/** Every requested kind of fact about `entity` in the window. */
-function entityBranches(relations: readonly string[], entity: Cypher.Variable, p: Params): Cypher.Clause[] {
-  const wanted = (relation: string) => relations.includes(relation);
-  const branches: Cypher.Clause[] = DATED_RELATIONSHIPS.filter((each) => wanted(each.relation)).map((kind) => relationshipOfEntity(kind, entity, p));
-  if (wanted('LISTED_ON')) branches.push(listingOfEntity(entity, p));
-  if (wanted('STATUS')) branches.push(statusChanges(new Cypher.With(entity).where((entity as Cypher.Node).hasLabel('Rule')), entity, p));
+/**
+ * Every requested kind of fact about `entity` in the window. An entity given by id has a known kind: only
+ * the facts that kind can have are asked for (a rule's status, a company's listings, ...).
+ */
+function entityBranches(relations: readonly string[], entity: Cypher.Variable, kind: EntityKind | null, p: Params): Cypher.Clause[] {
+  const wanted = (relation: string, ...types: string[]) => relations.includes(relation) && (!kind || types.length === 0 || types.includes(kind.type));
+  const kinds = DATED_RELATIONSHIPS.filter((each) => wanted(each.relation, ...(each.object ? [each.subject, each.object] : [])));
+  const branches: Cypher.Clause[] = kinds.length > 0 ? [relationshipsOfEntity(kinds, entity, p)] : [];
+  if (wanted('LISTED_ON', 'Company')) branches.push(listingOfEntity(entity, p));
+  if (wanted('STATUS', 'Rule')) branches.push(statusChanges(new Cypher.With(entity).where((entity as Cypher.Node).hasLabel('Rule')), entity, p));
+  if (branches.length === 0) {
+    // None of the requested kinds can be about an entity of this kind: a branch without rows.
+    const none = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((column) => [column, Cypher.Null])) as Row;
+    branches.push(new Cypher.With(entity).where(Cypher.isNull(entity)).return(...columnsOf(none)));
+  }
   return branches;
 }
 
@@ -368,7 +393,7 @@ export const factChanges = (window: FactWindow, entity: EntityTarget | null) => 
   const one = new Cypher.Node();
   const facts = Cypher.utils.concat(
     new Cypher.Unwind([entities, one]),
-    new Cypher.Call(union(entityBranches(window.relations, one, p)), [one]),
+    new Cypher.Call(union(entityBranches(window.relations, one, entity.kind, p)), [one]),
     new Cypher.With(...Object.values(COLUMNS)).distinct(),
     new Cypher.Return(...Object.values(COLUMNS)).orderBy(...sortedColumns()).limit(p.first),
   );
