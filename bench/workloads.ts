@@ -85,6 +85,13 @@ export const WORKLOADS: Workload[] = [
     fromPeer: (d) => sorted(d.countries.flatMap((c: any) => c.tiersConnection.edges.map((e: any) => [c.code, e.properties.validTo]))),
   },
   {
+    name: 'facts that began or ended in May 2025 (every kind, through the date indexes)',
+    ours: '{ factChanges(from: "2025-05-01", to: "2025-05-31") { on change relation subject { ... on Node { id } } object { ... on Node { id } } status cause { id } } }',
+    peer: { cannot: '@neo4j/graphql has no union of differently typed relationships filtered by date, nor derived status periods; one query per relationship type, merged by the client, is a different question' },
+    fromOurs: (d) => d.factChanges.length,
+    fromPeer: () => null,
+  },
+  {
     name: 'lineage of a rule (variable length, both ways)',
     ours: '{ ruleLineage(id: "rule:ai-diffusion", maxDepth: 10) { edges { kind } } }',
     peer: { cannot: '@neo4j/graphql has no variable-length traversal; a fixed nesting per hop is a different question' },

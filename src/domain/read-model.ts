@@ -5,6 +5,7 @@ import { countryReaders } from './country/country.read';
 import { countryGroupReaders } from './country-group/country-group.read';
 import { eccnReaders } from './eccn/eccn.read';
 import { listingReaders } from './listing/listing.read';
+import { historyReaders } from './history/history.read';
 import { lineageReaders } from './lineage/lineage.read';
 import { productReaders } from './product/product.read';
 import { ruleReaders } from './rule/rule.read';
@@ -26,4 +27,5 @@ export const readModel: ReadModel = {
   ...eccnReaders,
   ...countryGroupReaders,
   ...listingReaders,
+  ...historyReaders,
 };

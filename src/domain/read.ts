@@ -46,6 +46,12 @@ export async function readRoot<T>(context: Context, info: GraphQLResolveInfo, re
   return valueOf(compiled, await context.graph.read<Record<typeof VALUE, T>>(compiled.statement.query, compiled.statement.params));
 }
 
+/** The rows of a root field's one statement, for a root field that reads more than `value` from them (e.g. whether its entity was found). */
+export async function readRows<R extends Record<string, unknown>>(context: Context, info: GraphQLResolveInfo, read: RootRead): Promise<R[]> {
+  const statement = statementOf(info.fieldName, read(planOf(info), compilerFor(info.schema)));
+  return context.graph.read<R>(statement.query, statement.params);
+}
+
 /** A nested field's value: what the root statement stored under the field's response key. */
 export function readField<T>(parent: object, info: GraphQLResolveInfo): T {
   return (parent as Record<string, T>)[info.path.key as string];

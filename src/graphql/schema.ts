@@ -7,6 +7,7 @@ import { ChangeResolver } from '../domain/change/change.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
+import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
 import { drawLineage } from '../domain/lineage/mermaid';
@@ -25,6 +26,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
+  HistoryResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */

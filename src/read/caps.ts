@@ -9,6 +9,7 @@
  */
 export const LIST_CAPS = {
   'Query.tierChanges': 5000,
+  'Query.factChanges': 5000,
   'Query.rulesTouching': 1000,
   'Query.search': 100,
   'Query.changesSince': 1000,
@@ -34,9 +35,12 @@ export const LIST_CAPS = {
   'Rule.implementedBy': 100,
   'Rule.officialActions': 100,
   'Rule.sources': 20,
+  'Rule.statusHistory': 50,
+  'RuleStatusPeriod.sources': 10,
   'RuleEnding.sources': 10,
   'Touch.path': 10,
   'Touch.sources': 10,
+  'FactChange.sources': 10,
   'Lineage.rules': 1000,
   'Lineage.edges': 1000,
   'CountryConnection.edges': 'page',

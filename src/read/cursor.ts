@@ -24,6 +24,11 @@ const SORT_KEYS = {
   companyId: (key: string) => idPattern('company').test(key),
   sourceId: (key: string) => idPattern('source').test(key),
   supportedFact: isFactKey,
+  /** Rules in a dated order: "<order>|<date, empty when the rule has none>|<rule id>". */
+  ruleDated: (key: string) => {
+    const [order, day, id, ...rest] = key.split('|');
+    return rest.length === 0 && /^(ISSUED_ON|EFFECTIVE_ON)_(ASC|DESC)$/.test(order) && /^(\d{4}-\d{2}-\d{2})?$/.test(day) && idPattern('rule').test(id ?? '');
+  },
 } as const;
 
 export type CursorKind = keyof typeof SORT_KEYS;

@@ -22,6 +22,9 @@ export const property = (name: string, from = 'node'): FieldReader => (_field, s
 /** A list property that may be absent on older nodes: an empty list then, as the schema promises. */
 export const listProperty = (name: string, from = 'node'): FieldReader => (_field, scope) => Cypher.coalesce(scope[from].property(name), new Cypher.List([]));
 
+/** A relationship fact's `confidence`, STATED when the fact does not carry one (docs/graph-model.md). */
+export const confidence = (from = 'rel'): FieldReader => (_field, scope) => Cypher.coalesce(scope[from].property('confidence'), new Cypher.Literal('STATED'));
+
 /** Another variable of the scope, projected as an object of `typeName` (e.g. a TierAssignment's tier). */
 export const scoped = (typeName: string, from: string): FieldReader => (field, scope, compiler) => compiler.node(typeName, field, scope[from]);
 

@@ -26,7 +26,7 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country', '010_fact_dates']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
@@ -61,6 +61,16 @@ describe('the test Neo4j', () => {
     // The window by validTo, then the assignment that began the day each ended by validFrom.
     expect(operators.filter((op) => /RelationshipIndexSeek/.test(op))).toEqual(['DirectedRelationshipIndexSeekByRange', 'DirectedRelationshipIndexSeek']);
     expect(operators.filter((op) => /RelationshipTypeScan|AllNodesScan|OptionalExpand/.test(op))).toEqual([]);
+  });
+
+  it('plans factChanges over a window as seeks on the date indexes of every kind of fact, never a scan', async () => {
+    const { cypher, params } = await compiled('{ factChanges(from: "2025-01-01", to: "2025-12-31") { on change relation subject { ... on Node { id } } cause { id } } }');
+    const operators = await plannedOperators(cypher, params);
+    // Eight relationship types by validFrom and by validTo, and SUSPENDS by from and by until.
+    expect(operators.filter((op) => /RelationshipIndexSeekByRange/.test(op))).toHaveLength(18);
+    // Listings by validFrom and validTo, rules by effectiveOn, issuedOn, publishedOn and revokedOn.
+    expect(operators.filter((op) => /NodeIndexSeekByRange/.test(op))).toHaveLength(6);
+    expect(operators.filter((op) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|RelationshipIndexScan|NodeIndexScan/.test(op))).toEqual([]);
   });
 
   it("plans a country's tier assignments as one seek on IN_TIER(countryCode, validFrom), not a walk over its history", async () => {

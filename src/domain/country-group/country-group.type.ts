@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
 import { Country } from '../country/country.type';
-import { Confidence } from '../node/confidence.type';
+import { Confidence } from '../confidence/confidence.type';
 import { Rule } from '../rule/rule.type';
 import { Source } from '../source/source.type';
 

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
-import { Confidence } from '../node/confidence.type';
+import { Confidence } from '../confidence/confidence.type';
 import { ChipProduct } from '../product/product.type';
 import { Rule } from '../rule/rule.type';
 import { Source } from '../source/source.type';

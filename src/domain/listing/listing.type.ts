@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
-import { Confidence } from '../node/confidence.type';
+import { Confidence } from '../confidence/confidence.type';
 import { Company } from '../product/product.type';
 import { Rule } from '../rule/rule.type';
 import { Source } from '../source/source.type';

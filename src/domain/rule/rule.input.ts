@@ -1,8 +1,10 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, Validate, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
-import { RuleKind } from './rule.type';
+import { NotBefore } from './rule.mutation.input';
+import { RuleOrder } from './rule-order';
+import { RuleKind, RuleStatus } from './rule.type';
 
 @InputType({ description: 'Narrows a list of rules; all given conditions must hold.' })
 export class RuleFilter {
@@ -28,6 +30,31 @@ export class RuleFilter {
   @MinLength(1)
   @MaxLength(200)
   text?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Issued on or after.' })
+  @IsOptional()
+  issuedFrom?: unknown;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Issued on or before.' })
+  @IsOptional()
+  @Validate(NotBefore, ['issuedFrom'])
+  issuedTo?: unknown;
+
+  @Field(() => RuleStatus, { nullable: true, description: 'With this status on statusOn (today when not given).' })
+  @IsOptional()
+  @IsEnum(RuleStatus)
+  status?: RuleStatus | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day `status` is checked on; today when not given.' })
+  @IsOptional()
+  statusOn?: unknown;
+
+  @Field(() => String, { nullable: true, description: "Rules that amend this CFR part, e.g. '15 CFR 744'." })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  cfrPart?: string | null;
 }
 
 @ArgsType()
@@ -36,6 +63,11 @@ export class RulesArgs extends PageArgs {
   @IsOptional()
   @ValidateNested()
   filter?: RuleFilter | null;
+
+  @Field(() => RuleOrder, { nullable: true, defaultValue: RuleOrder.ID, description: 'The order of the rules, and so of the cursors (id order when not given).' })
+  @IsOptional()
+  @IsEnum(RuleOrder)
+  orderBy: RuleOrder = RuleOrder.ID;
 }
 
 @ArgsType()

@@ -3,11 +3,14 @@ import { LIST_CAPS } from '../../read/caps';
 import { ACTION_TYPES } from '../agency/agency.read';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
-import { across, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
+import { across, confidence, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
-import { dayOrToday, heldOn, ruleStart } from '../../read/temporal';
+import { heldOn, ruleStart } from '../../read/temporal';
 import { ruleListingsRead } from '../listing/listing.read';
+import { ruleFilterV3, RuleFilterV3 } from './rule-filter.read';
+import { RuleOrder, ruleKeyset } from './rule-order';
+import { ruleStatus, ruleStatusHistory, statusReaders } from './status.read';
 
 /** What a rule touches: rule -> product, company or country. */
 export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
@@ -15,21 +18,6 @@ export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
 /** Rules this one acts on with `kind` (out), or that act on it (in). */
 const lineage = (kind: string, direction: 'out' | 'in', cap: number): FieldReader =>
   related({ types: [kind], direction, label: 'Rule' }, 'Rule', { cap, orderBy: (_rel, other) => [other.property('id')] });
-
-/**
- * PENDING before the rule starts, then IN_FORCE until it ends; from its end REVOKED, or
- * NOT_ENFORCED when it ended by an announcement of non-enforcement rather than a rescission.
- */
-const status: FieldReader = (field, { node: rule }) => {
-  const day = dayOrToday(field.args.asOf);
-  const ended = Cypher.and(Cypher.isNotNull(rule.property('revokedOn')), Cypher.lte(rule.property('revokedOn'), day));
-  return new Cypher.Case()
-    .when(ended!)
-    .then(new Cypher.Case().when(Cypher.eq(rule.property('endingKind'), new Cypher.Literal('NON_ENFORCEMENT'))).then(new Cypher.Literal('NOT_ENFORCED')).else(new Cypher.Literal('REVOKED')))
-    .when(Cypher.gt(ruleStart(rule), day))
-    .then(new Cypher.Literal('PENDING'))
-    .else(new Cypher.Literal('IN_FORCE'));
-};
 
 /** How the rule stopped applying, from the properties its ending wrote; null while it applies. */
 const ending: FieldReader = (field, { node: rule }, compiler) =>
@@ -55,6 +43,7 @@ export const ruleReaders: ReadModel = {
       citation: property('citation'),
       documentNumber: property('documentNumber'),
       rin: property('rin'),
+      cfrParts: listProperty('cfrParts'),
       summary: property('summary'),
       note: property('note'),
       administration: property('administration'),
@@ -63,7 +52,8 @@ export const ruleReaders: ReadModel = {
       effectiveOn: property('effectiveOn'),
       complianceOn: property('complianceOn'),
       revokedOn: property('revokedOn'),
-      status,
+      status: ruleStatus,
+      statusHistory: ruleStatusHistory,
       ending,
       issuedBy: related({ types: ['ISSUED_BY'], direction: 'out', label: 'Agency' }, 'Agency', {
         cap: LIST_CAPS['Rule.issuedBy'],
@@ -123,13 +113,15 @@ export const ruleReaders: ReadModel = {
       },
       validFrom: property('validFrom', 'rel'),
       validTo: property('validTo', 'rel'),
+      confidence: confidence(),
       note: property('note', 'rel'),
       sources: sourcesFromIds(LIST_CAPS['Touch.sources'], 'rel'),
     },
   },
+  ...statusReaders,
 };
 
-export interface RuleFilterValues {
+export interface RuleFilterValues extends RuleFilterV3 {
   kinds?: string[] | null;
   inForceOn?: unknown;
   issuedByAgencyId?: string | null;
@@ -151,22 +143,24 @@ function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | unde
     text
       ? Cypher.any(field, new Cypher.List(['title', 'shortName', 'summary', 'citation', 'documentNumber'].map((name) => rule.property(name))), Cypher.contains(Cypher.toLower(field), text))
       : undefined,
+    ruleFilterV3(rule, filter),
   );
 }
 
-/** Rules in id order, filtered; the cursor is the id. */
-export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null): PageSource => ({
+/** Rules in the given order (id order by default), filtered; the cursor is the order's sort key (rule-order.ts). */
+export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null, order: RuleOrder = RuleOrder.ID): PageSource => ({
   itemType: 'Rule',
   match: (rule) => {
     const match = new Cypher.Match(new Cypher.Pattern(rule, { labels: ['Rule'] }));
     const where = matchesFilter(rule, filter);
     return where ? match.where(where) : match;
   },
-  orderBy: (rule) => [[rule.property('id'), 'ASC']],
-  after: (rule) => Cypher.gt(rule.property('id'), new Cypher.Param(after)),
-  cursor: (rule) => rule.property('id'),
+  ...ruleKeyset(order, after),
 });
 
-export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null) => (selection: Selection, compiler: Compiler) =>
-  new Cypher.Return([connection(selection, compiler, 'RuleConnection', rulePages(filter, after), { first, hasAfter: after !== null }), VALUE]);
+export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null, order: RuleOrder = RuleOrder.ID) => {
+  const pages = rulePages(filter, after, order);
+  return (selection: Selection, compiler: Compiler) =>
+    new Cypher.Return([connection(selection, compiler, 'RuleConnection', pages, { first, hasAfter: after !== null }), VALUE]);
+};
 

@@ -10,6 +10,7 @@ import { entityById } from '../node/node.read';
 import { expectIdOf } from '../node/node.resolver';
 import { readField, readRoot } from '../read';
 import { RulesArgs, RulesTouchingArgs } from './rule.input';
+import { RuleOrder } from './rule-order';
 import { rulesPage } from './rule.read';
 import { Rule, RuleConnection, RuleStatus } from './rule.type';
 import { rulesTouching } from './touching.read';
@@ -22,10 +23,11 @@ export class RuleResolver {
     return readRoot(context, info, entityById(expectIdOf('Rule', id, 'id'), id, false));
   }
 
-  @Query(() => RuleConnection, { description: 'Rules, in id order, optionally filtered.' })
-  rules(@Args() { filter, ...page }: RulesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const { first, after } = pageOf(page, 'ruleId');
-    return readRoot(context, info, rulesPage(filter, first, after));
+  @Query(() => RuleConnection, { description: 'Rules, filtered, in the given order (id order when not given).' })
+  rules(@Args() { filter, orderBy, ...page }: RulesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const order = orderBy ?? RuleOrder.ID;
+    const { first, after } = pageOf(page, order === RuleOrder.ID ? 'ruleId' : 'ruleDated');
+    return readRoot(context, info, rulesPage(filter, first, after, order));
   }
 
   @Query(() => [Touch], {

@@ -8,6 +8,7 @@ import { Listing } from '../listing/listing.type';
 import { Source } from '../source/source.type';
 import { Tier } from '../tier/tier.type';
 import { RuleEnding } from './rule-ending.type';
+import { RuleStatusPeriod } from './status.type';
 import { Touch } from './touch.type';
 
 export enum RuleKind {
@@ -37,16 +38,20 @@ export enum RuleStatus {
   PENDING = 'PENDING',
   IN_FORCE = 'IN_FORCE',
   NOT_ENFORCED = 'NOT_ENFORCED',
+  SUSPENDED = 'SUSPENDED',
   REVOKED = 'REVOKED',
 }
 registerEnumType(RuleStatus, {
   name: 'RuleStatus',
-  description: 'PENDING before it takes effect, IN_FORCE from then, NOT_ENFORCED or REVOKED from the day it stopped applying.',
+  description: 'PENDING before it takes effect, IN_FORCE from then (SUSPENDED while a later instrument suspends it), NOT_ENFORCED or REVOKED from the day it stopped applying.',
   valuesConfig: {
     PENDING: { description: 'Not yet in effect on the day asked about.' },
     IN_FORCE: { description: 'In effect on the day asked about.' },
     NOT_ENFORCED: {
       description: 'Still on the books, but the issuing agency has announced that it will not enforce it (for example while a formal rescission is pending).',
+    },
+    SUSPENDED: {
+      description: 'Published as suspended for a period by a later instrument (see Rule.statusHistory); it applies again when the period ends unless extended.',
     },
     REVOKED: { description: 'Ended on or before the day asked about, by a rescission, a later rule, its own end date or a court.' },
   },
@@ -75,6 +80,9 @@ export class Rule extends Node {
   @Field(() => String, { nullable: true, description: "Regulation Identifier Number, e.g. '0694-AJ90'." })
   rin?: string | null;
 
+  @Field(() => [String], { description: "CFR parts the rule amends, e.g. ['15 CFR 740', '15 CFR 744']." })
+  cfrParts!: string[];
+
   @Field(() => String, { nullable: true, description: 'What it does, in a few sentences.' })
   summary?: string | null;
 
@@ -98,6 +106,9 @@ export class Rule extends Node {
 
   @Field(() => DateScalar, { nullable: true, description: 'The day the rule stopped applying, however it ended (see ending).' })
   revokedOn?: unknown;
+
+  @Field(() => [RuleStatusPeriod], { description: 'Every status the rule has had, oldest first (suspensions included).' })
+  statusHistory!: RuleStatusPeriod[];
 
   @Field(() => RuleEnding, { nullable: true, description: 'How the rule stopped applying; null while it applies.' })
   ending?: RuleEnding | null;

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
+import { Confidence } from '../confidence/confidence.type';
 import { Entity } from '../node/entity.type';
 import { Source } from '../source/source.type';
 import { Rule } from './rule.type';
@@ -23,6 +24,9 @@ export class Touch {
 
   @Field(() => DateScalar, { nullable: true, description: 'First day it no longer holds (e.g. the rule was revoked); null while in force.' })
   validTo?: unknown;
+
+  @Field(() => Confidence, { description: 'How firmly the sources state the touch (STATED when the graph does not say).' })
+  confidence!: Confidence;
 
   @Field(() => String, { nullable: true, description: 'What the touch means, with caveats.' })
   note?: string | null;

@@ -2,7 +2,7 @@ import Cypher from '@neo4j/cypher-builder';
 import { LIST_CAPS } from '../../read/caps';
 import { Compiler, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
-import { property, relatedOne, scoped, sourcesFromIds } from '../../read/fields';
+import { confidence, property, relatedOne, scoped, sourcesFromIds } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn } from '../../read/temporal';
@@ -45,6 +45,7 @@ export const tierReaders: ReadModel = {
       tier: scoped('Tier', 'tier'),
       validFrom: property('validFrom', 'rel'),
       validTo: property('validTo', 'rel'),
+      confidence: confidence(),
       note: property('note', 'rel'),
       sources: sourcesFromIds(LIST_CAPS['TierAssignment.sources'], 'rel'),
     },

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
+import { Confidence } from '../confidence/confidence.type';
 import { Country } from '../country/country.type';
 import { Rule } from '../rule/rule.type';
 import { Source } from '../source/source.type';
@@ -39,6 +40,9 @@ export class TierAssignment {
 
   @Field(() => DateScalar, { nullable: true, description: 'First day no longer a member; null while in force.' })
   validTo?: unknown;
+
+  @Field(() => Confidence, { description: 'How firmly the sources state the membership (STATED when the graph does not say).' })
+  confidence!: Confidence;
 
   @Field(() => String, { nullable: true, description: 'Caveats, e.g. what a secondary source claimed instead.' })
   note?: string | null;

@@ -1,6 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 
-/** How firmly the sources state a dated fact (docs/graph-model.md); a fact stored without one is STATED. */
+/**
+ * How firmly the sources state a fact (docs/graph-model.md): stored as the `confidence` property of each
+ * dated fact, STATED when absent.
+ */
 export enum Confidence {
   STATED = 'STATED',
   INFERRED = 'INFERRED',
@@ -15,3 +18,6 @@ registerEnumType(Confidence, {
     UNCONFIRMED: { description: 'Reported, but no primary source was found; the note says what is missing.' },
   },
 });
+
+/** The stored value a fact without `confidence` has. */
+export const DEFAULT_CONFIDENCE = Confidence.STATED;
