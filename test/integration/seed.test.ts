@@ -104,7 +104,7 @@ RETURN c.code AS code, t.level AS level, a.note AS note, a.confidence AS confide
     for (const row of rows) {
       expect(row.level).toBe(2);
       expect(row.confidence).toBe('UNCONFIRMED');
-      expect(row.note).toMatch(/^A dependency/);
+      expect(row.note).toMatch(/(^|\. )A dependency or associated territory of a Tier 1 state/);
     }
   });
 
