@@ -5,9 +5,10 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { parse } from 'yaml';
 import {
-  AgencyRecord, ChipProductRecord, CompanyRecord, CountryAliasRecord, CountryDisplayNameRecord, FabricationRecord, LineageRecord,
-  OfficialActionRecord, OfficialRecord, RevocationRecord, RuleRecord, SourceRecord, TierAssignmentsRecord,
-  TierRecord, TouchRecord,
+  AgencyRecord, ChipProductRecord, ClassificationRecord, CompanyRecord, CountryAliasRecord, CountryDisplayNameRecord,
+  CountryGroupRecord, countryGroupId, EccnControlRecord, EccnRecord, eccnId, FabricationRecord, GroupMembershipRecord,
+  LineageRecord, listingId, ListingRecord, OfficialActionRecord, OfficialRecord, RevocationRecord, RuleRecord, SourceRecord,
+  TierAssignmentsRecord, TierRecord, TouchRecord,
 } from './records';
 
 export const defaultSeedDir = path.join(projectRoot, 'seed');
@@ -28,6 +29,12 @@ export interface SeedData {
   revocations: RevocationRecord[];
   tiers: TierRecord[];
   assignments: TierAssignmentsRecord;
+  eccns: EccnRecord[];
+  eccnControls: EccnControlRecord[];
+  classifications: ClassificationRecord[];
+  countryGroups: CountryGroupRecord[];
+  groupMemberships: GroupMembershipRecord[];
+  listings: ListingRecord[];
 }
 
 /** A seed file that does not pass: every problem, each naming file, record and field. */
@@ -90,6 +97,9 @@ export function readSeed(dir = defaultSeedDir, countryCodes: Set<string>): SeedD
   const products = file('products.yaml');
   const rules = file('rules.yaml');
   const tiers = file('tiers.yaml');
+  const eccns = file('eccns.yaml');
+  const groups = file('country-groups.yaml');
+  const listings = file('listings.yaml');
   const data: SeedData = {
     sources: sources.list('sources', SourceRecord),
     countryAliases: countries.list('aliases', CountryAliasRecord),
@@ -106,6 +116,12 @@ export function readSeed(dir = defaultSeedDir, countryCodes: Set<string>): SeedD
     revocations: rules.list('revocations', RevocationRecord),
     tiers: tiers.list('tiers', TierRecord),
     assignments: tiers.one('assignments', TierAssignmentsRecord),
+    eccns: eccns.list('eccns', EccnRecord),
+    eccnControls: eccns.list('eccnControls', EccnControlRecord),
+    classifications: eccns.list('classifications', ClassificationRecord),
+    countryGroups: groups.list('countryGroups', CountryGroupRecord),
+    groupMemberships: groups.list('groupMemberships', GroupMembershipRecord),
+    listings: listings.list('listings', ListingRecord),
   };
   problems.push(...checkReferences(data, countryCodes));
   if (problems.length > 0) throw new SeedValidationError(problems);
@@ -127,6 +143,20 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
   declare('products.yaml', 'chipProducts', data.chipProducts);
   declare('rules.yaml', 'rules', data.rules);
   declare('tiers.yaml', 'tiers', data.tiers);
+  declare('eccns.yaml', 'eccns', data.eccns);
+  declare('country-groups.yaml', 'countryGroups', data.countryGroups);
+  data.eccns.forEach((eccn, index) => {
+    if (eccn.id !== eccnId(eccn.code)) problems.push(`seed/eccns.yaml: eccns[${index}] field "id": ${eccn.id} should be ${eccnId(eccn.code)}`);
+  });
+  data.countryGroups.forEach((group, index) => {
+    if (group.id !== countryGroupId(group.code)) problems.push(`seed/country-groups.yaml: countryGroups[${index}] field "id": ${group.id} should be ${countryGroupId(group.code)}`);
+  });
+  const listingIds = new Set<string>();
+  data.listings.forEach((listing, index) => {
+    const id = listingId(listing.partyId, listing.list, listing.validFrom);
+    if (listingIds.has(id)) problems.push(`seed/listings.yaml: listings[${index}]: ${id} is listed twice`);
+    listingIds.add(id);
+  });
 
   const refer = (file: string, key: string, records: object[], fields: string[]) =>
     records.forEach((record, index) => {
@@ -134,6 +164,8 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
         const value = (record as Record<string, unknown>)[field];
         const wanted = field === 'code' || field === 'codes' || field === 'countryCode' || field === 'countries'
           ? [value].flat().map((code) => `country:${code}`)
+          : field === 'eccn' ? [value].flat().map((code) => eccnId(String(code)))
+          : field === 'group' ? [value].flat().map((code) => countryGroupId(String(code)))
           : [value].flat();
         for (const id of wanted) {
           if (typeof id === 'string' && !ids.has(id)) problems.push(`seed/${file}: ${key}[${index}] field "${field}": no record has id ${id}`);
@@ -148,16 +180,25 @@ function checkReferences(data: SeedData, countryCodes: Set<string>): string[] {
     refer('agencies.yaml', `officials[${index}].offices`, official.offices, ['agencyId', 'sourceIds']),
   );
   refer('agencies.yaml', 'actions', data.actions, ['officialId', 'ruleId', 'sourceIds']);
-  refer('products.yaml', 'companies', data.companies, ['countryCode', 'sourceIds']);
-  refer('products.yaml', 'chipProducts', data.chipProducts, ['makerId', 'sourceIds']);
+  refer('products.yaml', 'companies', data.companies, ['countryCode', 'parentId', 'parentSourceIds', 'sourceIds']);
+  refer('products.yaml', 'chipProducts', data.chipProducts, ['makerId', 'sourceIds', 'performanceSourceIds']);
   refer('products.yaml', 'fabrication', data.fabrication, ['productId', 'foundryId', 'sourceIds']);
   refer('rules.yaml', 'rules', data.rules, ['issuedByAgencyIds', 'sourceIds']);
   refer('rules.yaml', 'lineage', data.lineage, ['fromId', 'toId', 'sourceIds']);
   refer('rules.yaml', 'touches', data.touches, ['ruleId', 'targetId', 'sourceIds']);
   refer('rules.yaml', 'revocations', data.revocations, ['ruleId', 'revokedByRuleId', 'sourceIds']);
   refer('tiers.yaml', 'tiers', data.tiers, ['ruleId', 'sourceIds']);
-  refer('tiers.yaml', 'assignments', [data.assignments], ['defaultTierId', 'defaultSourceIds']);
+  refer('tiers.yaml', 'assignments', [data.assignments], ['defaultTierId', 'defaultSourceIds', 'noteSourceIds']);
   refer('tiers.yaml', 'assignments.members', data.assignments.members ?? [], ['tierId', 'countries', 'sourceIds']);
   refer('tiers.yaml', 'assignments.notes', data.assignments.notes ?? [], ['codes', 'sourceIds']);
+  refer('eccns.yaml', 'eccns', data.eccns, ['sourceIds']);
+  refer('eccns.yaml', 'eccnControls', data.eccnControls, ['ruleId', 'eccn', 'sourceIds']);
+  refer('eccns.yaml', 'classifications', data.classifications, ['productId', 'eccn', 'sourceIds']);
+  refer('country-groups.yaml', 'countryGroups', data.countryGroups, ['sourceIds']);
+  refer('country-groups.yaml', 'groupMemberships', data.groupMemberships, ['group', 'countries', 'addedByRuleId', 'removedByRuleId', 'sourceIds']);
+  refer('listings.yaml', 'listings', data.listings, ['partyId', 'addedByRuleId', 'removedByRuleId', 'sourceIds']);
+  data.companies.forEach((company, index) => {
+    if (company.parentId === company.id) problems.push(`seed/products.yaml: companies[${index}] field "parentId": a company cannot be its own parent`);
+  });
   return problems;
 }

@@ -6,6 +6,7 @@ import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
+import { CONFIDENCES, countryGroupId, eccnId, listingId } from './records';
 import { refreshNameKeys } from '../domain/search/names';
 
 const BATCH_SIZE = 500;
@@ -26,12 +27,23 @@ export interface TierAssignmentRow {
   validTo: string | null;
   sourceIds: string[];
   note: string | null;
+  confidence: (typeof CONFIDENCES)[number];
+}
+
+type Confidence = (typeof CONFIDENCES)[number];
+
+/** The weakest of several confidences (UNCONFIRMED < INFERRED < STATED); STATED for none. */
+export function weakest(confidences: (Confidence | undefined)[]): Confidence {
+  return confidences.reduce<Confidence>(
+    (weak, c) => (c && CONFIDENCES.indexOf(c) > CONFIDENCES.indexOf(weak) ? c : weak),
+    'STATED',
+  );
 }
 
 /** One assignment per country: the tier that lists it, or the default tier, with notes on what the article claimed. */
 export function tierAssignmentRows(data: SeedData, countries: CountryRow[]): TierAssignmentRow[] {
   const { assignments } = data;
-  const listed = new Map<string, { tierId: string; sourceIds: string[]; note?: string }>();
+  const listed = new Map<string, { tierId: string; sourceIds: string[]; note?: string; confidence?: Confidence }>();
   const problems: string[] = [];
   assignments.members.forEach((group, index) =>
     group.countries.forEach((code) => {
@@ -43,14 +55,19 @@ export function tierAssignmentRows(data: SeedData, countries: CountryRow[]): Tie
   return countries.map(({ code }) => {
     const group = listed.get(code);
     const extra = assignments.notes.filter((note) => note.codes.includes(code));
-    const notes = [group?.note, ...extra.map((note) => note.note)].filter(Boolean);
+    const notes = [group?.note, ...extra.map((note) => note.note), assignments.note].filter(Boolean);
     return {
       code,
       tierId: group?.tierId ?? assignments.defaultTierId,
       validFrom: assignments.validFrom,
       validTo: null,
-      sourceIds: [...new Set([...(group?.sourceIds ?? assignments.defaultSourceIds), ...extra.flatMap((n) => n.sourceIds)])],
+      sourceIds: [...new Set([
+        ...(group?.sourceIds ?? assignments.defaultSourceIds),
+        ...extra.flatMap((n) => n.sourceIds),
+        ...(assignments.noteSourceIds ?? []),
+      ])],
       note: notes.length > 0 ? notes.join(' ') : null,
+      confidence: weakest([group?.confidence, ...extra.map((note) => note.confidence)]),
     };
   });
 }
@@ -81,6 +98,12 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
   });
   const assignments = tierAssignmentRows(data, countries);
   const offices = data.officials.flatMap((o) => o.offices.map((office) => ({ ...office, officialId: o.id })));
+  const eccnControls = data.eccnControls.map((c) => ({ ...c, eccnId: eccnId(c.eccn) }));
+  const classifications = data.classifications.map((c) => ({ ...c, eccnId: eccnId(c.eccn) }));
+  const memberships = data.groupMemberships.flatMap((m) =>
+    m.countries.map((code) => ({ ...m, code, groupId: countryGroupId(m.group) })),
+  );
+  const listings = data.listings.map((l) => ({ ...l, id: listingId(l.partyId, l.list, l.validFrom) }));
 
   const steps: [string, NamedQuery, object[]][] = [
     ['sources', q.mergeSources, data.sources],
@@ -88,9 +111,16 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     ['agencies', q.mergeAgencies, data.agencies],
     ['agency parents', q.linkAgencyParents, data.agencies.filter((a) => a.parentId)],
     ['companies', q.mergeCompanies, data.companies],
+    ['company parents', q.linkCompanyParents, data.companies.filter((c) => c.parentId)],
     ['chip products', q.mergeChipProducts, data.chipProducts],
     ['foundry links', q.mergeFabrication, data.fabrication],
     ['rules', q.mergeRules, data.rules],
+    ['ECCNs', q.mergeEccns, data.eccns],
+    ['ECCN controls', q.mergeEccnControls, eccnControls],
+    ['classifications', q.mergeClassifications, classifications],
+    ['country groups', q.mergeCountryGroups, data.countryGroups],
+    ['group memberships', q.mergeGroupMemberships, memberships],
+    ['listings', q.mergeListings, listings],
     ['tiers', q.mergeTiers, data.tiers],
     ['tier assignments', q.mergeTierAssignments, assignments],
     ['lineage links', q.mergeLineage, data.lineage],

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength,
-  MinLength, ValidateIf, ValidateNested,
+  MinLength, Validate, ValidateIf, ValidateNested, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
 } from 'class-validator';
-import { idPattern } from '../domain/entities';
+import { ECCN_CODE, idPattern } from '../domain/entities';
 import { LINEAGE_TYPES } from '../domain/lineage/lineage.kinds';
 
 /**
@@ -14,16 +14,31 @@ import { LINEAGE_TYPES } from '../domain/lineage/lineage.kinds';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const idOf = idPattern;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
+/** A country group as written in Supp. No. 1 to 15 CFR part 740: B, D:5, E:1. */
+const GROUP_CODE = /^[A-E](:[1-9][0-9]?)?$/;
+/** Ids of the v3 kinds from the registry (eccn:3A090, countryGroup:D5). */
+export const ECCN_ID = idPattern('eccn');
+export const COUNTRY_GROUP_ID = idPattern('countryGroup');
+/** The id of a country group from its code: D:5 gives countryGroup:D5. */
+export const countryGroupId = (code: string) => `countryGroup:${code.replace(':', '')}`;
+/** The id of an ECCN node from its code. */
+export const eccnId = (code: string) => `eccn:${code}`;
+/** The id of a listing: listing:<party slug>-<list>-<validFrom>. */
+export const listingId = (partyId: string, list: string, validFrom: string) =>
+  `listing:${partyId.slice(partyId.indexOf(':') + 1)}-${list.toLowerCase().replace(/_/g, '-')}-${validFrom}`;
 
 export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 'RESCISSION', 'GUIDANCE', 'ANNOUNCEMENT', 'ENTITY_LIST_ACTION'] as const;
 /** The lineage kinds, from the one list reads, the cycle check and the drawing use. */
 export const LINEAGE_KINDS = LINEAGE_TYPES;
+/** How sure a dated fact is: a cited source states it, it is derived from stated facts, or no primary source was found. */
+export const CONFIDENCES = ['STATED', 'INFERRED', 'UNCONFIRMED'] as const;
+export const LISTS = ['ENTITY_LIST', 'MILITARY_END_USER_LIST', 'UNVERIFIED_LIST'] as const;
 export const TOUCH_RELATIONS = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'] as const;
 export const ACTION_KINDS = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'] as const;
 export const ENDING_KINDS = ['FORMAL_RESCISSION', 'NON_ENFORCEMENT', 'SUPERSEDED', 'EXPIRED', 'VACATED'] as const;
 export const SOURCE_KINDS = [
   'ARTICLE', 'NEWS_REPORT', 'FEDERAL_REGISTER', 'PRESS_RELEASE', 'PRESIDENTIAL_DOCUMENT', 'DECISION', 'COMPANY_FILING',
-  'LAW_FIRM_SUMMARY', 'REGULATION', 'STANDARD',
+  'LAW_FIRM_SUMMARY', 'REGULATION', 'STANDARD', 'DATASHEET',
 ] as const;
 
 class Sourced {
@@ -32,6 +47,26 @@ class Sourced {
 
   @IsOptional() @IsString() @MaxLength(1000)
   note?: string;
+}
+
+/** An INFERRED or UNCONFIRMED confidence needs a note (the field named by the constraint) saying how, or what is missing. */
+@ValidatorConstraint({ name: 'noteForConfidence' })
+class NoteForConfidence implements ValidatorConstraintInterface {
+  validate(confidence: unknown, args: ValidationArguments): boolean {
+    if (confidence !== 'INFERRED' && confidence !== 'UNCONFIRMED') return true;
+    const note = (args.object as Record<string, unknown>)[String(args.constraints[0])];
+    return typeof note === 'string' && note.trim().length > 0;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `an INFERRED or UNCONFIRMED fact needs a ${String(args.constraints[0])} saying how, or what is missing`;
+  }
+}
+
+/** A dated fact: how sure it is (STATED when not given). */
+class Dated extends Sourced {
+  @IsOptional() @IsIn(CONFIDENCES) @Validate(NoteForConfidence, ['note'])
+  confidence?: (typeof CONFIDENCES)[number];
 }
 
 export class SourceRecord {
@@ -67,7 +102,7 @@ export class AgencyRecord extends Sourced {
   @IsOptional() @Matches(idOf('agency')) parentId?: string;
 }
 
-export class OfficeRecord extends Sourced {
+export class OfficeRecord extends Dated {
   @Matches(idOf('agency')) agencyId!: string;
   @IsString() @MinLength(2) title!: string;
   @IsOptional() @Matches(ISO_DATE) validFrom?: string;
@@ -94,6 +129,16 @@ export class CompanyRecord extends Sourced {
   @IsString() @MinLength(2) name!: string;
   @IsOptional() @IsString({ each: true }) aliases?: string[];
   @Matches(COUNTRY_CODE) countryCode!: string;
+  /** The parent company: (this)-[:SUBSIDIARY_OF]->(parent). */
+  @IsOptional() @Matches(idOf('company')) parentId?: string;
+  @ValidateIf((company: CompanyRecord) => !!company.parentId)
+  @IsArray() @ArrayNotEmpty() @Matches(idOf('source'), { each: true })
+  parentSourceIds?: string[];
+  @IsOptional() @Matches(ISO_DATE) parentValidFrom?: string;
+  @IsOptional() @Matches(ISO_DATE) parentValidTo?: string;
+  @IsOptional() @IsIn(CONFIDENCES) @Validate(NoteForConfidence, ['parentNote'])
+  parentConfidence?: (typeof CONFIDENCES)[number];
+  @IsOptional() @IsString() parentNote?: string;
 }
 
 export class ChipProductRecord extends Sourced {
@@ -103,7 +148,14 @@ export class ChipProductRecord extends Sourced {
   @IsOptional() @IsString() family?: string;
   @Matches(idOf('company')) makerId!: string;
   @IsOptional() @IsNumber() @IsPositive() tpp?: number;
-  @IsOptional() @Matches(/^\d[A-E]\d{3}(\.[a-z0-9.]+)?$/) eccn?: string;
+  @IsOptional() @IsNumber() @IsPositive() performanceDensity?: number;
+  @IsOptional() @IsNumber() @IsPositive() memoryBandwidthGBs?: number;
+  @IsOptional() @Matches(ISO_DATE) announcedOn?: string;
+  /** The sources stating the performance figures; required with any of them. */
+  @ValidateIf((p: ChipProductRecord) => p.tpp !== undefined || p.performanceDensity !== undefined || p.memoryBandwidthGBs !== undefined || p.announcedOn !== undefined)
+  @IsArray() @ArrayNotEmpty({ message: 'performance figures need performanceSourceIds' }) @Matches(idOf('source'), { each: true })
+  performanceSourceIds?: string[];
+  @IsOptional() @Matches(ECCN_CODE) eccn?: string;
 }
 
 export class FabricationRecord extends Sourced {
@@ -121,6 +173,8 @@ export class RuleRecord extends Sourced {
   @IsOptional() @Matches(/^\d+ FR \d+$/) citation?: string;
   @IsOptional() @Matches(/^\d{4}-\d{5}$/) documentNumber?: string;
   @IsOptional() @Matches(/^\d{4}-[A-Z]{2}\d{2}$/) rin?: string;
+  /** The parts of 15 CFR the document amends, as it lists them: '15 CFR 744'. */
+  @IsOptional() @IsArray() @Matches(/^\d+ CFR \d+$/, { each: true }) cfrParts?: string[];
   @IsOptional() @IsString() summary?: string;
   @IsOptional() @Matches(ISO_DATE) issuedOn?: string;
   @IsOptional() @Matches(ISO_DATE) publishedOn?: string;
@@ -130,16 +184,24 @@ export class RuleRecord extends Sourced {
   @IsArray() @Matches(idOf('agency'), { each: true }) issuedByAgencyIds!: string[];
 }
 
-export class LineageRecord extends Sourced {
+export class LineageRecord extends Dated {
   @Matches(idOf('rule')) fromId!: string;
   @Matches(idOf('rule')) toId!: string;
   @IsIn(LINEAGE_KINDS) kind!: string;
+  /** The day the link takes effect; for SUSPENDS the first day of the suspension (= from). */
   @Matches(ISO_DATE) on!: string;
+  /** SUSPENDS only: the first day suspended (required) and the first day it applies again (null when open). */
+  @ValidateIf((link: LineageRecord) => link.kind === 'SUSPENDS')
+  @Matches(ISO_DATE, { message: 'a SUSPENDS link needs from (its first day)' })
+  from?: string;
+  @ValidateIf((link: LineageRecord) => link.until !== undefined)
+  @Matches(ISO_DATE)
+  until?: string;
 }
 
-export class TouchRecord extends Sourced {
+export class TouchRecord extends Dated {
   @Matches(idOf('rule')) ruleId!: string;
-  @Matches(/^(chipProduct|company|country):[A-Za-z0-9.-]+$/) targetId!: string;
+  @Matches(/^(chipProduct|company|country|eccn|countryGroup):[A-Za-z0-9.:-]+$/) targetId!: string;
   @IsIn(TOUCH_RELATIONS) relation!: string;
   @Matches(ISO_DATE) validFrom!: string;
   @IsOptional() @Matches(ISO_DATE) validTo?: string;
@@ -162,12 +224,12 @@ export class TierRecord extends Sourced {
   @IsOptional() @IsNumber() @IsPositive() computeCapTpp?: number;
 }
 
-export class TierMembersRecord extends Sourced {
+export class TierMembersRecord extends Dated {
   @Matches(idOf('tier')) tierId!: string;
   @IsArray() @ArrayNotEmpty() @Matches(COUNTRY_CODE, { each: true }) countries!: string[];
 }
 
-export class AssignmentNoteRecord extends Sourced {
+export class AssignmentNoteRecord extends Dated {
   @IsArray() @ArrayNotEmpty() @Matches(COUNTRY_CODE, { each: true }) codes!: string[];
 }
 
@@ -177,4 +239,60 @@ export class TierAssignmentsRecord {
   @IsArray() @ArrayNotEmpty() @Matches(idOf('source'), { each: true }) defaultSourceIds!: string[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => TierMembersRecord) members!: TierMembersRecord[];
   @IsArray() @ValidateNested({ each: true }) @Type(() => AssignmentNoteRecord) notes!: AssignmentNoteRecord[];
+  /** A sentence added to every assignment's note, with its sources (what happened to all of them). */
+  @IsOptional() @IsString() note?: string;
+  @ValidateIf((a: TierAssignmentsRecord) => !!a.note)
+  @IsArray() @ArrayNotEmpty() @Matches(idOf('source'), { each: true })
+  noteSourceIds?: string[];
+}
+
+// --- v3: ECCNs, country groups, listings (docs/graph-model.md) ---
+
+export class EccnRecord extends Sourced {
+  @Matches(ECCN_ID) id!: string;
+  @Matches(ECCN_CODE) code!: string;
+  @IsString() @MinLength(3) title!: string;
+}
+
+/** (rule)-[:CONTROLS]->(eccn): the rule created or changed the entry. */
+export class EccnControlRecord extends Sourced {
+  @Matches(idOf('rule')) ruleId!: string;
+  @Matches(ECCN_CODE) eccn!: string;
+}
+
+/** (product)-[:CLASSIFIED_AS]->(eccn). */
+export class ClassificationRecord extends Dated {
+  @Matches(idOf('chipProduct')) productId!: string;
+  @Matches(ECCN_CODE) eccn!: string;
+  @IsOptional() @Matches(ISO_DATE) validFrom?: string;
+  @IsOptional() @Matches(ISO_DATE) validTo?: string;
+}
+
+export class CountryGroupRecord extends Sourced {
+  @Matches(COUNTRY_GROUP_ID) id!: string;
+  @Matches(GROUP_CODE) code!: string;
+  @IsString() @MinLength(1) name!: string;
+  @IsOptional() @IsString() description?: string;
+}
+
+/** (country)-[:IN_GROUP]->(group) for each country listed, over the same dates. */
+export class GroupMembershipRecord extends Dated {
+  @Matches(GROUP_CODE) group!: string;
+  @IsArray() @ArrayNotEmpty() @Matches(COUNTRY_CODE, { each: true }) countries!: string[];
+  @IsOptional() @Matches(ISO_DATE) validFrom?: string;
+  @IsOptional() @Matches(ISO_DATE) validTo?: string;
+  @IsOptional() @Matches(idOf('rule')) addedByRuleId?: string;
+  @IsOptional() @Matches(idOf('rule')) removedByRuleId?: string;
+}
+
+/** A party's listing on a restricted-party list; becomes a Listing node (id from party, list and validFrom). */
+export class ListingRecord extends Dated {
+  @Matches(idOf('company')) partyId!: string;
+  @IsIn(LISTS) list!: (typeof LISTS)[number];
+  @IsOptional() @IsString() licenseRequirement?: string;
+  @IsOptional() @IsString() licensePolicy?: string;
+  @Matches(ISO_DATE) validFrom!: string;
+  @IsOptional() @Matches(ISO_DATE) validTo?: string;
+  @IsOptional() @Matches(idOf('rule')) addedByRuleId?: string;
+  @IsOptional() @Matches(idOf('rule')) removedByRuleId?: string;
 }

@@ -45,9 +45,11 @@ describe('questions analysts ask', () => {
       unknown: rulesTouching(entity: "chipProduct:no-such-chip") { rule { id } }
     }`);
     expect(new Set(result.byId.map((t: any) => t.rule.id))).toEqual(
-      new Set(['rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020']),
+      new Set(['rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08']),
     );
-    expect(new Set(result.before.map((t: any) => t.rule.id))).toEqual(new Set(['rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020']));
+    expect(new Set(result.before.map((t: any) => t.rule.id))).toEqual(
+      new Set(['rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08']),
+    );
     expect(result.h100Then.map((t: any) => t.rule.id)).toContain('rule:ai-diffusion');
     expect(result.h100Now.map((t: any) => t.rule.id)).not.toContain('rule:ai-diffusion');
     expect(result.unknown).toEqual([]);
@@ -81,7 +83,11 @@ describe('questions analysts ask', () => {
     }`;
     const march = await data(query, { day: '2025-03-01' });
     expect(march.sg.tierAssignments).toEqual([
-      { tier: { level: 2, name: 'Tier 2', rule: { id: 'rule:ai-diffusion' } }, sources: [{ id: 'source:fr-2025-00636' }] },
+      {
+        tier: { level: 2, name: 'Tier 2', rule: { id: 'rule:ai-diffusion' } },
+        // The rule places it; the other two state that only enforcement stopped on 2025-05-13.
+        sources: [{ id: 'source:fr-2025-00636' }, { id: 'source:bis-pr-2025-05-13' }, { id: 'source:pillsbury-2026-05-28' }],
+      },
     ]);
     expect(march.es.tierAssignments).toEqual([{ tier: { level: 1 } }]);
     expect(march.mo.tierAssignments).toEqual([{ tier: { level: 3 } }]);

@@ -92,19 +92,35 @@ RETURN tw.name AS name, tw.aliases AS aliases, hk.sourceIds AS hkSources`,
     expect(row.hkSources).toContain('source:fr-2020-28101');
   });
 
-  it('treats every dependency of a Tier 1 state the same way, each marked unconfirmed', async () => {
-    const rows = await graph.read<{ code: string; level: number; note: string }>({
+  it('treats every dependency of a Tier 1 state the same way, each UNCONFIRMED with a note saying why', async () => {
+    const rows = await graph.read<{ code: string; level: number; note: string; confidence: string }>({
       name: 'testDependencies',
       cypher: `
 MATCH (c:Country)-[a:IN_TIER]->(t:Tier)
 WHERE c.code IN ['GF', 'GP', 'MQ', 'RE', 'GL', 'FO', 'AX', 'AW', 'CW', 'BM', 'GI', 'FK']
-RETURN c.code AS code, t.level AS level, a.note AS note`,
+RETURN c.code AS code, t.level AS level, a.note AS note, a.confidence AS confidence`,
     });
     expect(rows).toHaveLength(12);
     for (const row of rows) {
       expect(row.level).toBe(2);
-      expect(row.note).toMatch(/\(unconfirmed\) A dependency/);
+      expect(row.confidence).toBe('UNCONFIRMED');
+      expect(row.note).toMatch(/(^|\. )A dependency or associated territory of a Tier 1 state/);
     }
+  });
+
+  it('says on every tier assignment that only enforcement stopped, the text staying in 15 CFR', async () => {
+    const [row] = await graph.read<{ total: number; said: number; stated: number; weakest: string[] }>({
+      name: 'testEnforcementNotes',
+      cypher: `
+MATCH (:Rule {id: 'rule:ai-diffusion'})<-[:DEFINED_BY]-(:Tier)<-[a:IN_TIER]-(c:Country)
+RETURN count(a) AS total,
+       count(CASE WHEN a.note CONTAINS 'enforcement of the tiers stopped' AND a.note CONTAINS 'stayed in 15 CFR' THEN 1 END) AS said,
+       count(CASE WHEN c.code IN ['US', 'ES', 'SG'] AND a.confidence = 'STATED' THEN 1 END) AS stated,
+       collect(DISTINCT a.confidence) AS weakest`,
+    });
+    expect(row.said).toBe(row.total);
+    expect(row.stated).toBe(3);
+    expect([...row.weakest].sort()).toEqual(['INFERRED', 'STATED', 'UNCONFIRMED']);
   });
 
   it('has the GP10 guidance prohibit use of all three Ascend chips, made by Huawei', async () => {
@@ -115,6 +131,128 @@ MATCH (:Rule {id: 'rule:gp10-huawei-ascend-guidance'})-[:PROHIBITS_USE]->(p:Chip
 RETURN p.name AS name ORDER BY name`,
     });
     expect(rows.map((r) => r.name)).toEqual(['Huawei Ascend 910B', 'Huawei Ascend 910C', 'Huawei Ascend 910D']);
+  });
+
+  it('records the Affiliates rule suspension as a rule with its source and a SUSPENDS link with from and until', async () => {
+    const [row] = await graph.read<Record<string, unknown>>({
+      name: 'testSuspension',
+      cypher: `
+MATCH (s:Rule {id: 'rule:affiliates-suspension-2025'})-[x:SUSPENDS]->(r:Rule {id: 'rule:affiliates-rule-2025'})
+RETURN s.documentNumber AS documentNumber, s.citation AS citation, toString(x.on) AS on, toString(x.from) AS from,
+       toString(x.until) AS until, x.confidence AS confidence, x.sourceIds AS sourceIds, r.revokedOn AS revokedOn,
+       [(s)-[:CITES]->(src:Source) | src.url] AS urls`,
+    });
+    expect(row).toMatchObject({
+      documentNumber: '2025-19846', citation: '90 FR 50857', on: '2025-11-10', from: '2025-11-10', until: '2026-11-10',
+      confidence: 'STATED', revokedOn: null,
+    });
+    expect(row.sourceIds).toContain('source:fr-2025-19846');
+    expect(row.urls).toContain('https://www.federalregister.gov/documents/2025/11/12/2025-19846/one-year-suspension-of-expansion-of-end-user-controls-for-affiliates-of-certain-listed-entities');
+  });
+
+  it('gives the 2019 Huawei action its official title and document number, and the rules their CFR parts', async () => {
+    const rows = await graph.read<{ id: string; title: string; documentNumber: string; cfrParts: string[] | null }>({
+      name: 'testOfficialTitles',
+      cypher: `
+MATCH (r:Rule) WHERE r.id IN ['rule:huawei-entity-list-2019', 'rule:huawei-affiliates-2019', 'rule:huawei-fdp-2020-08', 'rule:entity-list-2023-10']
+RETURN r.id AS id, r.title AS title, r.documentNumber AS documentNumber, r.cfrParts AS cfrParts ORDER BY id`,
+    });
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId['rule:huawei-entity-list-2019']).toMatchObject({ title: 'Addition of Entities to the Entity List', documentNumber: '2019-10616' });
+    expect(byId['rule:huawei-affiliates-2019']).toMatchObject({ documentNumber: '2019-17921', cfrParts: ['15 CFR 744'] });
+    expect(byId['rule:huawei-fdp-2020-08']).toMatchObject({ documentNumber: '2020-18213', cfrParts: ['15 CFR 736', '15 CFR 744', '15 CFR 762'] });
+    expect(byId['rule:entity-list-2023-10'].documentNumber).toBe('2023-23048');
+  });
+
+  it('keeps dated country group memberships: Cambodia in and out of D:5, Nicaragua in from 2024-03-15', async () => {
+    const inGroup = async (code: string, group: string, asOf: string) => {
+      const [row] = await graph.read<{ n: number }>({
+        name: 'testInGroup',
+        cypher: `
+MATCH (:Country {code: $code})-[m:IN_GROUP]->(:CountryGroup {code: $group})
+WHERE (m.validFrom IS NULL OR m.validFrom <= date($asOf)) AND (m.validTo IS NULL OR date($asOf) < m.validTo)
+RETURN count(m) AS n`,
+      }, { code, group, asOf });
+      return row.n;
+    };
+    expect(await inGroup('KH', 'D:5', '2025-01-13')).toBe(1);
+    expect(await inGroup('KH', 'D:5', '2026-03-01')).toBe(0);
+    expect(await inGroup('KH', 'D:5', '2021-12-01')).toBe(0);
+    expect(await inGroup('NI', 'D:5', '2024-03-14')).toBe(0);
+    expect(await inGroup('NI', 'D:5', '2024-03-15')).toBe(1);
+    expect(await inGroup('NI', 'B', '2024-03-14')).toBe(1);
+    expect(await inGroup('NI', 'B', '2024-03-15')).toBe(0);
+    for (const code of ['CN', 'RU', 'IR', 'KP', 'VE']) expect(await inGroup(code, 'D:5', '2025-01-13')).toBe(1);
+    const [links] = await graph.read<{ addedBy: string; removedBy: string; countryCode: string; groupId: string }>({
+      name: 'testGroupLinks',
+      cypher: `
+MATCH (:Country {code: 'KH'})-[m:IN_GROUP]->(g:CountryGroup {id: 'countryGroup:D5'})
+RETURN m.addedBy AS addedBy, m.removedBy AS removedBy, m.countryCode AS countryCode, g.id AS groupId`,
+    });
+    expect(links).toEqual({ addedBy: 'rule:cambodia-2021', removedBy: 'rule:cambodia-2026', countryCode: 'KH', groupId: 'countryGroup:D5' });
+  });
+
+  it('links listings to their party and the rule that added them, and ECCNs to the rules that made them', async () => {
+    const listings = await graph.read<{ id: string; party: string; by: string; policy: string | null; confidence: string }>({
+      name: 'testListings',
+      cypher: `
+MATCH (party:Company)-[:LISTED]->(l:Listing)<-[:ADDS_LISTING]-(rule:Rule)
+RETURN l.id AS id, party.id AS party, rule.id AS by, l.licensePolicy AS policy, l.confidence AS confidence ORDER BY id`,
+    });
+    expect(listings.map((l) => l.id)).toEqual(expect.arrayContaining([
+      'listing:huawei-entity-list-2019-05-16', 'listing:smic-entity-list-2020-12-18', 'listing:ymtc-entity-list-2022-12-16',
+      'listing:biren-entity-list-2023-10-17', 'listing:moore-threads-entity-list-2023-10-17',
+    ]));
+    expect(listings.find((l) => l.id === 'listing:huawei-entity-list-2019-05-16')).toMatchObject({
+      party: 'company:huawei', by: 'rule:huawei-entity-list-2019', policy: 'Presumption of denial', confidence: 'STATED',
+    });
+    expect(listings.find((l) => l.id === 'listing:biren-entity-list-2023-10-17')?.confidence).toBe('UNCONFIRMED');
+    const controls = await graph.read<{ link: string }>({
+      name: 'testControls',
+      cypher: 'MATCH (r:Rule)-[:CONTROLS]->(e:Eccn) RETURN r.id + " " + e.code AS link ORDER BY link',
+    });
+    expect(controls.map((c) => c.link)).toEqual(expect.arrayContaining([
+      'rule:advanced-computing-2022 3A090', 'rule:advanced-computing-2022 4A090', 'rule:ai-diffusion 4E091',
+      'rule:advanced-computing-2023 3A001.z', 'rule:advanced-computing-2023 4A003.z',
+    ]));
+    const [h100] = await graph.read<{ eccn: string; confidence: string; tpp: number; parent: string }>({
+      name: 'testClassification',
+      cypher: `
+MATCH (:ChipProduct {id: 'chipProduct:nvidia-h100'})-[c:CLASSIFIED_AS]->(e:Eccn), (p:ChipProduct {id: 'chipProduct:nvidia-h100'})
+MATCH (:Company {id: 'company:huawei-cloud-computing'})-[:SUBSIDIARY_OF]->(parent:Company)
+RETURN e.id AS eccn, c.confidence AS confidence, p.tpp AS tpp, parent.id AS parent`,
+    });
+    expect(h100).toEqual({ eccn: 'eccn:3A090', confidence: 'INFERRED', tpp: 15831, parent: 'company:huawei' });
+  });
+
+  it('gives every dated fact a confidence, a note when it is not STATED, and no old markers in notes', async () => {
+    const [row] = await graph.read<Record<string, string[]>>({
+      name: 'testConfidence',
+      cypher: `
+CALL {
+  MATCH (a)-[r:IN_TIER|TARGETS|RESTRICTS|PROHIBITS_USE|IN_GROUP|CLASSIFIED_AS|SUBSIDIARY_OF|HOLDS_OFFICE|AMENDS|SUPERSEDES|IMPLEMENTS|SUSPENDS|CORRECTS]->(b)
+  WHERE NOT r.confidence IN ['STATED', 'INFERRED', 'UNCONFIRMED'] OR r.confidence IS NULL
+  RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS withoutConfidence
+}
+CALL {
+  MATCH (a)-[r]->(b) WHERE r.confidence IN ['INFERRED', 'UNCONFIRMED'] AND (r.note IS NULL OR trim(r.note) = '')
+  RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS unexplained
+}
+CALL {
+  MATCH (l:Listing) WHERE NOT l.confidence IN ['STATED', 'INFERRED', 'UNCONFIRMED'] OR l.confidence IS NULL
+  RETURN collect(l.id) AS listingsWithoutConfidence
+}
+CALL {
+  MATCH (a)-[r]->(b) WHERE toLower(r.note) CONTAINS '(unconfirmed)' OR toLower(r.note) CONTAINS '(inference)'
+  RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS markedRelationships
+}
+CALL {
+  MATCH (n) WHERE toLower(n.note) CONTAINS '(unconfirmed)' OR toLower(n.note) CONTAINS '(inference)'
+  RETURN collect(n.id) AS markedNodes
+}
+RETURN withoutConfidence, unexplained, listingsWithoutConfidence, markedRelationships, markedNodes`,
+    });
+    expect(row).toEqual({ withoutConfidence: [], unexplained: [], listingsWithoutConfidence: [], markedRelationships: [], markedNodes: [] });
   });
 
   it('gives every node and every relationship a source, and every source a URL or a date', async () => {
@@ -152,7 +290,7 @@ RETURN uncitedNodes, unsourcedRelationships, dangling, incompleteSources, projec
   it('links the lineage the facts support', async () => {
     const rows = await graph.read<{ link: string }>({
       name: 'testLineage',
-      cypher: 'MATCH (a:Rule)-[r:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS|ENDS_ENFORCEMENT|CORRECTS]->(b:Rule) RETURN a.id + " " + type(r) + " " + b.id AS link ORDER BY link',
+      cypher: 'MATCH (a:Rule)-[r:REVOKES|AMENDS|SUPERSEDES|IMPLEMENTS|ENDS_ENFORCEMENT|SUSPENDS|CORRECTS]->(b:Rule) RETURN a.id + " " + type(r) + " " + b.id AS link ORDER BY link',
     });
     expect(rows.map((r) => r.link)).toEqual(
       expect.arrayContaining([
@@ -162,6 +300,12 @@ RETURN uncitedNodes, unsourcedRelationships, dangling, incompleteSources, projec
         'rule:foundry-due-diligence-2025 AMENDS rule:hbm-equipment-2024',
         'rule:foundry-due-diligence-2025 AMENDS rule:ai-diffusion',
         'rule:ai-diffusion AMENDS rule:data-center-veu-2024',
+        'rule:huawei-affiliates-2019 AMENDS rule:huawei-entity-list-2019',
+        'rule:huawei-fdp-2020-08 AMENDS rule:huawei-fdp-2020',
+        'rule:advanced-computing-corrections-2024 CORRECTS rule:advanced-computing-2023',
+        'rule:advanced-computing-corrections-2024 CORRECTS rule:chipmaking-equipment-2023',
+        'rule:foundry-due-diligence-correction-2025 CORRECTS rule:foundry-due-diligence-2025',
+        'rule:affiliates-suspension-2025 SUSPENDS rule:affiliates-rule-2025',
       ]),
     );
     // The GP10 guidance applies General Prohibition 10; no source says it implements the 2019 Entity List action.
