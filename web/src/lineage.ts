@@ -62,7 +62,8 @@ export async function showLineage(view: HTMLElement, id: string): Promise<void> 
     view.replaceChildren(errorBox(error));
     return;
   }
-  const graph = h('div', { class: 'lineage', id: 'lineage-graph' }, h('p', { class: 'muted' }, 'Drawing…'));
+  // A region of its own that scrolls (by keyboard too) when the drawing is wider than the screen.
+  const graph = h('div', { class: 'lineage', id: 'lineage-graph', role: 'region', 'aria-label': 'Lineage drawing', tabindex: '0' }, h('p', { class: 'muted' }, 'Drawing…'));
   const byId = new Map(lineage.rules.map((rule) => [rule.id, rule]));
   const link = (ruleId: string) => entityLink(ruleId, byId.has(ruleId) ? nameOf(byId.get(ruleId)!) : ruleId);
   view.replaceChildren(
