@@ -31,5 +31,5 @@ export async function endingOf(rule: RuleRef & { revokedOn: string | null; revok
     ending.kind === 'NON_ENFORCEMENT'
       ? h('p', null, 'Not enforced since ', h('span', { class: 'date' }, ending.on), ' (no rescission published; its text remains in 15 CFR)', ending.by ? '; announced' : null, ...by, '.')
       : h('p', null, `${ENDED[ending.kind] ?? `Ended (${inlineLabel(ending.kind)})`} on `, h('span', { class: 'date' }, ending.on), ...by, '.');
-  return h('div', { id: 'rule-ending' }, sentence, ending.note && h('p', null, ending.note), sourceList(ending.sources));
+  return h('div', { id: 'rule-ending', 'data-kind': ending.kind }, sentence, ending.note && h('p', null, ending.note), sourceList(ending.sources));
 }

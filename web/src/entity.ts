@@ -146,6 +146,9 @@ function statusControl(rule: Any): HTMLElement {
 }
 
 async function rulePage(rule: Any): Promise<Parts> {
+  const ending = await endingOf(rule);
+  // A rule that is only not enforced was not revoked: the rule that announced it is named for what it did.
+  const notEnforced = ending.dataset.kind === 'NON_ENFORCEMENT';
   const lineageLinks = (label: string, rules: Any[]) => rules.length > 0 && h('li', null, `${label}: `, ...rules.flatMap((other, index) => [index ? ', ' : '', entityLink(other.id, nameOf(other))]));
   return [
     heading(rule.shortName ?? rule.title, `Rule · ${label(rule.kind)}`),
@@ -163,11 +166,11 @@ async function rulePage(rule: Any): Promise<Parts> {
       ['Note', rule.note],
     ]),
     h('h3', null, 'How it ended'),
-    await endingOf(rule),
+    ending,
     h('h3', null, 'Lineage'),
     h('ul', null, [
       lineageLinks('Revokes', rule.revokes),
-      lineageLinks('Revoked by', rule.revokedBy),
+      lineageLinks(notEnforced ? 'Non-enforcement announced by' : 'Revoked by', rule.revokedBy),
       lineageLinks('Amends', rule.amends),
       lineageLinks('Amended by', rule.amendedBy),
       lineageLinks('Supersedes', rule.supersedes),

@@ -5,7 +5,7 @@ import { endingOf } from './ending';
 const LINEAGE = `query Lineage($id: ID!) {
   ruleLineage(id: $id, direction: BOTH, maxDepth: 10) {
     root { id title shortName revokedOn revokedBy { id title shortName } }
-    rules { id title shortName }
+    rules { id title shortName ending { kind } }
     edges { from { id } to { id } kind on }
     mermaid
   }
@@ -15,6 +15,15 @@ interface LineageRule {
   id: string;
   title: string;
   shortName: string | null;
+  ending?: { kind: string } | null;
+}
+
+/**
+ * An edge's words. REVOKES into a rule that ended by non-enforcement is named for what happened: the
+ * announcement stopped enforcement, nothing revoked the rule's text.
+ */
+function edgeLabel(kind: string, to: LineageRule | undefined): string {
+  return kind === 'REVOKES' && to?.ending?.kind === 'NON_ENFORCEMENT' ? 'announces non-enforcement of' : inlineLabel(kind);
 }
 interface Lineage {
   root: LineageRule & { revokedOn: string | null; revokedBy: LineageRule[] };
@@ -41,7 +50,8 @@ export function enrich(mermaid: string, lineage: Pick<Lineage, 'rules' | 'edges'
     }
     const arrow = /^(\s*)(\w+) -->\|(\w+)\| (\w+)\s*$/.exec(line);
     const edge = arrow && lineage.edges.find((e) => e.kind === arrow[3] && e.from.id === keyToId.get(arrow[2]) && e.to.id === keyToId.get(arrow[4]));
-    if (arrow) out.push(`${arrow[1]}${arrow[2]} -->|"${inlineLabel(arrow[3])}${edge?.on ? `<br/>${edge.on}` : ''}"| ${arrow[4]}`);
+    const target = lineage.rules.find((rule) => rule.id === keyToId.get(arrow?.[4] ?? ''));
+    if (arrow) out.push(`${arrow[1]}${arrow[2]} -->|"${edgeLabel(arrow[3], target)}${edge?.on ? `<br/>${edge.on}` : ''}"| ${arrow[4]}`);
     else out.push(line);
     // The drawing's accessible name (mermaid writes it as the SVG's title).
     if (index === 0 && options.title) out.push(`  accTitle: ${options.title.replace(/[\n:]/g, ' ')}`);
@@ -73,7 +83,7 @@ export async function showLineage(view: HTMLElement, id: string): Promise<void> 
     graph,
     h('h3', null, 'Edges'),
     lineage.edges.length
-      ? h('ul', { id: 'lineage-edges' }, lineage.edges.map((edge) => h('li', null, link(edge.from.id), ` ${inlineLabel(edge.kind)} `, link(edge.to.id), ' on ', h('span', { class: 'date' }, dateText(edge.on, 'an unknown date')))))
+      ? h('ul', { id: 'lineage-edges' }, lineage.edges.map((edge) => h('li', null, link(edge.from.id), ` ${edgeLabel(edge.kind, byId.get(edge.to.id))} `, link(edge.to.id), ' on ', h('span', { class: 'date' }, dateText(edge.on, 'an unknown date')))))
       : h('p', { class: 'muted' }, 'This rule has no recorded lineage.'),
   );
   if (view.isConnected) setTitle(`Lineage of ${nameOf(lineage.root)}`);
