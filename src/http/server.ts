@@ -20,6 +20,7 @@ import { corsMiddleware } from './cors';
 import { mountExplorer } from './explorer';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { persistedQueryErrorsPlugin } from './persisted-queries';
+import { compressResponses, securityHeaders } from './security';
 import { requestErrorStatusPlugin } from './status';
 
 export interface ApolloOptions {
@@ -125,6 +126,8 @@ export async function startServer(options: ServerOptions, port: number, host: st
   app.disable('x-powered-by');
   // Byte-identical answers to a repeated GET get the same ETag, and If-None-Match a 304.
   app.set('etag', 'strong');
+  // Security headers (CSP and the rest) and compression on every response: see security.ts.
+  app.use(securityHeaders(), compressResponses());
   const httpServer = http.createServer(app);
   const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();

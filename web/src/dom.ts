@@ -43,3 +43,42 @@ export function period(from: string | null | undefined, to: string | null | unde
   if (from) return `since ${from}`;
   return to ? `until ${to}` : 'dates not recorded';
 }
+
+/** A period (or a date) that never wraps inside a date. */
+export const periodNode = (from: string | null | undefined, to: string | null | undefined) => h('span', { class: 'date' }, period(from, to));
+
+/** True for a calendar date written YYYY-MM-DD with a four-digit year (2025-02-30 is not one). */
+export function isDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Words for an enum code the API sends: NOT_ENFORCED reads "Not enforced", PROHIBITS_USE "Prohibits use". */
+export function label(code: string): string {
+  const words = code.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The same words in the middle of a sentence: "prohibits use". */
+export const inlineLabel = (code: string) => code.replace(/_/g, ' ').toLowerCase();
+
+/** Each page names itself in the title bar and in the history. */
+export function setTitle(page: string | null): void {
+  document.title = page ? `${page} · Export-control graph` : 'Export-control graph explorer';
+}
+
+/** A wide table in a region of its own that scrolls sideways on a narrow screen, so the page never does. */
+export const scroller = (name: string, table: HTMLElement) => h('div', { class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: '0' }, table);
+
+/** A page for an address that names nothing. */
+export function notFound(view: HTMLElement, reason: string): void {
+  setTitle('Not found');
+  view.replaceChildren(
+    h('h2', null, 'Not found'),
+    h('p', { role: 'alert' }, reason),
+    h('p', null, 'Try the ', h('a', { href: '#/map' }, 'tier map'), ', the search box above, or the ', h('a', { href: '#/lineage/rule:ai-diffusion' }, 'AI Diffusion lineage'), '.'),
+  );
+}

@@ -1,5 +1,5 @@
 import { ENTITY_NAME, EntityName, nameOf, query } from './api';
-import { dateText, entityLink, errorBox, h, period, sourceList, today } from './dom';
+import { dateText, entityLink, errorBox, h, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
 import { endingOf } from './ending';
 
 const SOURCE = 'title url publisher publishedOn';
@@ -49,10 +49,11 @@ export async function showEntity(view: HTMLElement, id: string): Promise<void> {
   view.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const { node } = await query<{ node: Any }>(ENTITY, { id, asOf: today() });
-    if (!node) return view.replaceChildren(h('div', { class: 'error', role: 'alert' }, `No entity with id "${id}".`));
+    if (!node) return notFound(view, `No entity has the id “${id}”.`);
     const render = RENDERERS[node.__typename];
     const parts = render ? await render(node) : [h('h2', null, nameOf(node))];
     view.replaceChildren(...parts.filter((part): part is Node => part instanceof Node));
+    if (view.isConnected) setTitle(nameOf(node));
   } catch (error) {
     view.replaceChildren(errorBox(error));
   }
@@ -77,7 +78,7 @@ const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
     h('h3', null, 'Rules issued'),
     links(node.rules),
     h('h3', null, 'Officials'),
-    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (${period(office.validFrom, office.validTo)})`))),
+    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (`, periodNode(office.validFrom, office.validTo), ')'))),
   ],
   Tier: (node) => [
     heading(node.name, 'Tier'),
@@ -101,22 +102,58 @@ function links(entities: EntityName[]): HTMLElement {
   return entities.length ? h('ul', null, entities.map((entity) => h('li', null, entityLink(entity.id, nameOf(entity))))) : h('p', { class: 'muted' }, 'None.');
 }
 
-async function rulePage(rule: Any): Promise<Parts> {
-  const statusDate = h('input', { type: 'date', id: 'status-date', value: today(), min: '2017-01-01' });
-  const status = h('strong', { id: 'rule-status', 'aria-live': 'polite' }, rule.status);
-  statusDate.addEventListener('change', async () => {
-    try {
-      const data = await query<{ rule: { status: string } }>(STATUS, { id: rule.id, asOf: statusDate.value || today() });
-      status.textContent = data.rule.status;
-    } catch (error) {
-      status.replaceChildren(errorBox(error));
+/** How long typing in the date field must pause before the status is asked for. */
+const STATUS_DEBOUNCE_MS = 400;
+
+/**
+ * "Status on <date>": asked once typing pauses, only for a calendar date with a four-digit year;
+ * only the answer for the latest date asked is shown, whatever order the answers arrive in.
+ */
+function statusControl(rule: Any): HTMLElement {
+  const statusDate = h('input', { type: 'date', id: 'status-date', value: today(), min: '1000-01-01', max: '9999-12-31' });
+  const status = h('strong', { id: 'rule-status' }, label(rule.status));
+  const live = h('span', { id: 'rule-status-live', 'aria-live': 'polite' }, status);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  const ask = async () => {
+    const ticket = ++latest;
+    const date = statusDate.value;
+    if (!isDate(date)) {
+      status.replaceChildren(h('span', { class: 'invalid', role: 'alert' }, 'Enter a date as YYYY-MM-DD, with a four-digit year.'));
+      statusDate.setAttribute('aria-invalid', 'true');
+      return;
     }
-  });
+    statusDate.removeAttribute('aria-invalid');
+    status.dataset.date = date;
+    status.replaceChildren(h('span', { class: 'muted' }, '…'));
+    let shown: Node | string;
+    try {
+      shown = label((await query<{ rule: { status: string } }>(STATUS, { id: rule.id, asOf: date })).rule.status);
+    } catch (error) {
+      shown = errorBox(error);
+    }
+    if (ticket === latest) status.replaceChildren(shown);
+  };
+  const later = () => {
+    clearTimeout(timer);
+    latest++; // an answer still on its way is for a date no longer in the field
+    timer = setTimeout(ask, STATUS_DEBOUNCE_MS);
+  };
+  statusDate.addEventListener('input', later);
+  statusDate.addEventListener('change', later);
+  status.dataset.date = today();
+  return h('p', { class: 'status' }, h('label', { for: 'status-date' }, 'Status on '), statusDate, ': ', live);
+}
+
+async function rulePage(rule: Any): Promise<Parts> {
+  const ending = await endingOf(rule);
+  // A rule that is only not enforced was not revoked: the rule that announced it is named for what it did.
+  const notEnforced = ending.dataset.kind === 'NON_ENFORCEMENT';
   const lineageLinks = (label: string, rules: Any[]) => rules.length > 0 && h('li', null, `${label}: `, ...rules.flatMap((other, index) => [index ? ', ' : '', entityLink(other.id, nameOf(other))]));
   return [
-    heading(rule.shortName ?? rule.title, `Rule · ${rule.kind}`),
+    heading(rule.shortName ?? rule.title, `Rule · ${label(rule.kind)}`),
     rule.shortName && h('p', { class: 'title' }, rule.title),
-    h('p', { class: 'status' }, h('label', { for: 'status-date' }, 'Status on '), statusDate, ': ', status),
+    statusControl(rule),
     facts([
       ['Citation', rule.citation],
       ['Document number', rule.documentNumber],
@@ -125,16 +162,15 @@ async function rulePage(rule: Any): Promise<Parts> {
       ['Published', rule.publishedOn],
       ['Effective', rule.effectiveOn],
       ['Compliance', rule.complianceOn],
-      ['Revoked', rule.revokedOn],
       ['Summary', rule.summary],
       ['Note', rule.note],
     ]),
     h('h3', null, 'How it ended'),
-    await endingOf(rule),
+    ending,
     h('h3', null, 'Lineage'),
     h('ul', null, [
       lineageLinks('Revokes', rule.revokes),
-      lineageLinks('Revoked by', rule.revokedBy),
+      lineageLinks(notEnforced ? 'Non-enforcement announced by' : 'Revoked by', rule.revokedBy),
       lineageLinks('Amends', rule.amends),
       lineageLinks('Amended by', rule.amendedBy),
       lineageLinks('Supersedes', rule.supersedes),
@@ -145,7 +181,7 @@ async function rulePage(rule: Any): Promise<Parts> {
     rule.tiers.length > 0 && links(rule.tiers),
     h('h3', null, 'What it touches directly'),
     rule.touches.length
-      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${touch.relation} `, entityLink(touch.target.id, nameOf(touch.target)), ` (${period(touch.validFrom, touch.validTo)})`)))
+      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${label(touch.relation)} `, entityLink(touch.target.id, nameOf(touch.target)), ' (', periodNode(touch.validFrom, touch.validTo), ')')))
       : h('p', { class: 'muted' }, 'Nothing recorded.'),
     h('h3', null, 'Officials'),
     actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name)),
@@ -160,7 +196,7 @@ function actionList(actions: Any[], subject: (action: Any) => Node): HTMLElement
     'ul',
     { class: 'actions' },
     actions.map((action) =>
-      h('li', null, h('p', null, subject(action), ` ${action.kind.toLowerCase()} on ${dateText(action.on, 'an unknown date')}`), action.text && h('blockquote', null, action.text), sourceList(action.sources)),
+      h('li', null, h('p', null, subject(action), ` ${inlineLabel(action.kind)} on `, h('span', { class: 'date' }, dateText(action.on, 'an unknown date'))), action.text && h('blockquote', null, action.text), sourceList(action.sources)),
     ),
   );
 }
@@ -169,7 +205,7 @@ function officialPage(official: Any): Parts {
   return [
     heading(official.name, 'Official'),
     h('h3', null, 'Offices'),
-    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ` (${period(office.validFrom, office.validTo)})`))),
+    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ' (', periodNode(office.validFrom, office.validTo), ')'))),
     h('h3', null, 'Actions'),
     actionList(official.actions, (action) => entityLink(action.rule.id, nameOf(action.rule))),
   ];
@@ -183,9 +219,9 @@ async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
       'tr',
       null,
       h('td', null, entityLink(touch.rule.id, nameOf(touch.rule))),
-      h('td', null, touch.relation),
+      h('td', null, label(touch.relation)),
       h('td', { class: 'path' }, ...touch.path.flatMap((step: EntityName, index: number) => [index ? ' → ' : '', entityLink(step.id, nameOf(step))])),
-      h('td', null, period(touch.validFrom, touch.validTo)),
+      h('td', { class: 'date' }, periodNode(touch.validFrom, touch.validTo)),
     ),
   );
   return [
@@ -193,7 +229,7 @@ async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
     ...details,
     h('h3', null, 'Rules that touch it'),
     rows.length
-      ? h('table', { id: 'touching' }, h('thead', null, h('tr', null, h('th', null, 'Rule'), h('th', null, 'Relation'), h('th', null, 'Path'), h('th', null, 'In force'))), h('tbody', null, rows))
+      ? scroller('Rules that touch it', h('table', { id: 'touching' }, h('thead', null, h('tr', null, h('th', null, 'Rule'), h('th', null, 'Relation'), h('th', null, 'Path'), h('th', null, 'In force'))), h('tbody', null, rows)))
       : h('p', { class: 'muted' }, 'No rule touches it.'),
   ];
 }
@@ -222,7 +258,7 @@ function countryPage(country: Any): Parts {
     h('h3', null, 'Tier through time'),
     assignments.length ? timeline : h('p', { class: 'muted' }, 'Never in a tier.'),
     assignments.length > 0 &&
-      h(
+      scroller('Tier history', h(
         'table',
         { id: 'tier-history' },
         h('thead', null, h('tr', null, h('th', null, 'Tier'), h('th', null, 'Rule'), h('th', null, 'From'), h('th', null, 'Until'), h('th', null, 'Note and sources'))),
@@ -235,13 +271,13 @@ function countryPage(country: Any): Parts {
               null,
               h('td', null, entityLink(assignment.tier.id, assignment.tier.name)),
               h('td', null, entityLink(assignment.tier.rule.id, nameOf(assignment.tier.rule))),
-              h('td', null, assignment.validFrom),
-              h('td', null, dateText(assignment.validTo, 'in force')),
+              h('td', { class: 'date' }, assignment.validFrom),
+              h('td', { class: 'date' }, dateText(assignment.validTo, 'in force')),
               h('td', null, assignment.note, sourceList(assignment.sources)),
             ),
           ),
         ),
-      ),
+      )),
     h('h3', null, 'Companies based here'),
     links(country.companies),
   ];

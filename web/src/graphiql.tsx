@@ -4,10 +4,12 @@ import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
 import { QUESTIONS } from '../../src/docs/questions';
 
+/** Monaco's workers by label, under their content-hashed names (web/build.mjs defines this). */
+declare const __WORKERS__: Record<'editor' | 'json' | 'graphql', string>;
+
 // Monaco's language services run in workers built next to this bundle (web/build.mjs), not fetched from a CDN.
-const workers: Record<string, string> = { json: 'json.worker.js', graphql: 'graphql.worker.js' };
 Object.assign(globalThis, {
-  MonacoEnvironment: { getWorker: (_id: string, label: string) => new Worker(`assets/workers/${workers[label] ?? 'editor.worker.js'}`) },
+  MonacoEnvironment: { getWorker: (_id: string, label: string) => new Worker(__WORKERS__[label as 'json' | 'graphql'] ?? __WORKERS__.editor) },
 });
 
 // createGraphiQLFetcher posts application/json, which Apollo's CSRF prevention accepts.

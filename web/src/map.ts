@@ -1,9 +1,13 @@
-import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { geoCentroid, geoNaturalEarth1, geoPath } from 'd3-geo';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { numericToAlpha2 } from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { query } from './api';
-import { entityLink, errorBox, h, today } from './dom';
+import { entityHref, entityLink, errorBox, h, setTitle, today } from './dom';
+
+/** The world map's TopoJSON, copied under a content-hashed name by web/build.mjs. */
+declare const __ATLAS_URL__: string;
 
 const FIRST_DAY = '2025-01-01';
 const DAY = 86_400_000;
@@ -50,6 +54,7 @@ const offsetOf = (date: string) => Math.round((Date.parse(date) - Date.parse(FIR
 
 /** The tier map: shapes from world-atlas joined on ISO 3166-1 numeric codes, a date slider, and a table as its text alternative. */
 export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Promise<void> {
+  setTitle('AI Diffusion tier map');
   const last = offsetOf(today());
   const slider = h('input', { type: 'range', id: 'map-slider', min: '0', max: String(last), step: '1', 'aria-describedby': 'map-date-help' });
   const picker = h('input', { type: 'date', id: 'map-date', min: FIRST_DAY, max: today() });
@@ -69,6 +74,8 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
     ),
     h('p', { id: 'map-date-help', class: 'muted' }, 'Arrow keys move a day, Page Up and Page Down a month, Home and End to the first and last day.'),
     summary,
+    // The map holds a link per country: this lets a keyboard user past them to the same facts as a table.
+    h('a', { href: '#tier-table', class: 'skip-map' }, 'Skip the map to the table of countries by tier'),
     h('div', { class: 'map-row' }, svgHolder, unmapped),
     legend(),
     h('h3', null, 'Countries by tier on this date'),
@@ -85,6 +92,7 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
   const byCode = new Map(countries.map((country) => [country.code, country]));
   const shapes = await drawShapes(svgHolder, byCode);
   const mappedCodes = new Set(shapes.map((shape) => shape.dataset.code));
+  const parts = (shape: SVGElement) => shape.querySelectorAll<SVGElement>('path, circle');
   const lastEnd = countries.flatMap((country) => country.tierAssignments.map((a) => a.validTo ?? '')).sort().at(-1);
 
   function show(date: string) {
@@ -95,8 +103,10 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
     if (slider.isConnected) history.replaceState(null, '', `#/map?date=${date}`);
     for (const shape of shapes) {
       const tier = tierOn(byCode.get(shape.dataset.code!)!, date);
-      shape.dataset.tier = tier ? String(tier.level) : '';
-      shape.querySelector('title')!.textContent = `${byCode.get(shape.dataset.code!)!.name}: ${tier?.name ?? 'no tier'}`;
+      const text = `${byCode.get(shape.dataset.code!)!.name}: ${tier?.name ?? 'no tier'}`;
+      for (const part of parts(shape)) part.dataset.tier = tier ? String(tier.level) : '';
+      shape.querySelector('title')!.textContent = text;
+      shape.setAttribute('aria-label', text);
     }
     const tiered = countries.filter((country) => tierOn(country, date));
     summary.textContent = tiered.length
@@ -121,37 +131,107 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
   show(initialDate);
 }
 
-/** Draws one path per shape whose ISO code the API knows; returns them. */
-async function drawShapes(holder: HTMLElement, byCode: Map<string, MapCountry>): Promise<SVGPathElement[]> {
+/**
+ * Overseas parts that world-atlas draws inside their parent's shape but the API lists on their own, each
+ * with the longitude/latitude boxes ([west, south, east, north]) its polygons' centres fall in.
+ */
+const TERRITORIES: { code: string; parent: string; boxes: [number, number, number, number][] }[] = [
+  { code: 'GF', parent: '250', boxes: [[-55, 1.5, -51, 6.5]] }, // French Guiana, in France
+  { code: 'GP', parent: '250', boxes: [[-62, 15.8, -60.9, 16.6]] }, // Guadeloupe
+  { code: 'MQ', parent: '250', boxes: [[-61.3, 14.3, -60.7, 15]] }, // Martinique
+  { code: 'RE', parent: '250', boxes: [[55, -21.5, 56, -20.8]] }, // Réunion
+  { code: 'YT', parent: '250', boxes: [[44.9, -13.1, 45.4, -12.5]] }, // Mayotte
+  { code: 'SJ', parent: '578', boxes: [[-10, 74, 35, 81.5], [-9.5, 70.5, -7.5, 71.5]] }, // Svalbard and Jan Mayen, in Norway
+  { code: 'BQ', parent: '528', boxes: [[-68.5, 12, -68, 12.4], [-63.4, 17.4, -62.9, 17.7]] }, // Bonaire, Sint Eustatius and Saba, in the Netherlands
+];
+
+type Shape = Feature<Geometry | null> & { code?: string };
+
+/** world-atlas's shapes, each territory above split out of its parent when the API knows it. */
+function splitTerritories(features: Feature<Geometry | null>[], known: (code: string) => boolean): Shape[] {
+  const out: Shape[] = [];
+  for (const shape of features) {
+    const code = shape.id === undefined ? undefined : numericToAlpha2(String(shape.id));
+    const parts = TERRITORIES.filter((territory) => territory.parent === String(shape.id) && known(territory.code));
+    if (!parts.length || shape.geometry?.type !== 'MultiPolygon') {
+      out.push({ ...shape, code });
+      continue;
+    }
+    const rest: Polygon['coordinates'][] = [];
+    const taken = new Map<string, Polygon['coordinates'][]>();
+    for (const polygon of (shape.geometry as MultiPolygon).coordinates) {
+      const [lon, lat] = geoCentroid({ type: 'Polygon', coordinates: polygon });
+      const owner = parts.find((territory) => territory.boxes.some(([w, s, e, n]) => lon >= w && lon <= e && lat >= s && lat <= n));
+      if (owner) taken.set(owner.code, [...(taken.get(owner.code) ?? []), polygon]);
+      else rest.push(polygon);
+    }
+    out.push({ ...shape, code, geometry: { type: 'MultiPolygon', coordinates: rest } });
+    for (const [territory, polygons] of taken) out.push({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons }, code: territory });
+  }
+  return out;
+}
+
+/** A state whose shape is smaller than this (viewBox units, about a pixel) also gets a round marker. */
+const SMALL = 2.5;
+const MARKER_RADIUS = 4;
+
+/**
+ * Draws each shape whose ISO code the API knows as a link to its country's page (small ones with a marker
+ * that can be seen and clicked); returns the links.
+ */
+async function drawShapes(holder: HTMLElement, byCode: Map<string, MapCountry>): Promise<SVGAElement[]> {
   let topology: Topology<{ countries: GeometryCollection }>;
   try {
-    topology = await (await fetch('assets/countries-50m.json')).json();
+    topology = await (await fetch(__ATLAS_URL__)).json();
   } catch (error) {
     holder.replaceChildren(errorBox(error));
     return [];
   }
-  const shapes = feature(topology, topology.objects.countries);
+  const collection = feature(topology, topology.objects.countries);
   const [width, height] = [960, 480];
-  const path = geoPath(geoNaturalEarth1().fitSize([width, height], shapes));
+  const path = geoPath(geoNaturalEarth1().fitSize([width, height], collection));
   const svgNs = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', 'World map coloured by AI Diffusion tier; the table below lists the same countries by tier.');
-  const drawn: SVGPathElement[] = [];
-  for (const shape of shapes.features) {
-    const code = shape.id === undefined ? undefined : numericToAlpha2(String(shape.id));
-    const element = document.createElementNS(svgNs, 'path');
-    element.setAttribute('d', path(shape) ?? '');
-    element.append(document.createElementNS(svgNs, 'title'));
-    if (code && byCode.has(code)) {
-      element.dataset.code = code;
-      drawn.push(element);
-    } else {
-      element.classList.add('unknown');
+  const make = <K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string> = {}) => {
+    const element = document.createElementNS(svgNs, tag);
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    return element;
+  };
+  const svg = make('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': 'World map coloured by AI Diffusion tier, each country a link to its page; the table below lists the same countries by tier.' });
+  const markers = make('g', { class: 'markers' });
+  const placed: [number, number][] = [];
+  const drawn: SVGAElement[] = [];
+  for (const shape of splitTerritories(collection.features, (code) => byCode.has(code))) {
+    const d = path(shape) ?? '';
+    if (!shape.code || !byCode.has(shape.code)) {
+      svg.append(make('path', { d, class: 'unknown' }));
+      continue;
     }
-    svg.append(element);
+    const country = byCode.get(shape.code)!;
+    const link = make('a', { href: entityHref(country.id), 'data-code': shape.code });
+    link.append(make('title'), make('path', { d, 'data-code': shape.code }));
+    const [[x0, y0], [x1, y1]] = path.bounds(shape);
+    if (Math.max(x1 - x0, y1 - y0) < SMALL) {
+      // Nudged off markers already placed (Hong Kong and Macao are 2 units apart), with a line to the true spot.
+      const [cx, cy] = path.centroid(shape);
+      let [mx, my] = [cx, cy];
+      for (let tries = 0; tries < 12; tries++) {
+        const near = placed.find(([px, py]) => Math.hypot(px - mx, py - my) < 2 * MARKER_RADIUS + 1);
+        if (!near) break;
+        const angle = Math.atan2(my - near[1], mx - near[0]) || -Math.PI / 2;
+        [mx, my] = [near[0] + Math.cos(angle) * (2 * MARKER_RADIUS + 1.5), near[1] + Math.sin(angle) * (2 * MARKER_RADIUS + 1.5)];
+      }
+      placed.push([mx, my]);
+      const group = make('a', { href: entityHref(country.id), 'data-code': shape.code, class: 'marker' });
+      group.append(make('title'), make('line', { x1: String(cx), y1: String(cy), x2: String(mx), y2: String(my) }), make('circle', { cx: String(mx), cy: String(my), r: String(MARKER_RADIUS), 'data-code': shape.code }));
+      markers.append(group);
+      drawn.push(group);
+      link.setAttribute('tabindex', '-1'); // one tab stop per country: its marker
+      link.setAttribute('aria-hidden', 'true');
+    }
+    svg.append(link);
+    drawn.push(link);
   }
+  svg.append(markers); // drawn last, so above every shape
   holder.replaceChildren(svg);
   return drawn;
 }
@@ -171,7 +251,7 @@ function tierTable(countries: MapCountry[], date: string): HTMLElement {
   const rows = [...tiers].sort(([a], [b]) => a.localeCompare(b));
   return h(
     'table',
-    { class: 'tier-table' },
+    { class: 'tier-table', id: 'tier-table-grid' },
     h('caption', null, `AI Diffusion tiers on ${date}`),
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Tier'), h('th', { scope: 'col' }, 'Count'), h('th', { scope: 'col' }, 'Countries and territories'))),
     h(

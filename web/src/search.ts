@@ -6,17 +6,24 @@ const SEARCH = `query Search($text: String!) { search(text: $text, first: 20) { 
 /**
  * The search box: results (typo-tolerant, from `search`) grouped by type as the user types.
  * Keyboard: ArrowDown/ArrowUp move through results, Enter opens one, Escape returns to the box.
+ * The list closes when focus or a click goes anywhere outside the box and its results.
  */
 export function mountSearch(input: HTMLInputElement, panel: HTMLElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
 
   const results = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')];
-  const close = () => panel.replaceChildren();
+  const box = (input.closest<HTMLElement>('.search') ?? panel.parentElement)!;
+  // Closing also drops a pending or in-flight search, so a late answer cannot reopen the list.
+  const close = () => {
+    clearTimeout(timer);
+    latest++;
+    panel.replaceChildren();
+  };
 
   async function run(text: string) {
-    const ticket = ++latest;
     if (text.trim().length < 2) return close();
+    const ticket = ++latest;
     let content: HTMLElement;
     try {
       const data = await query<{ search: { entity: EntityName }[] }>(SEARCH, { text });
@@ -55,6 +62,12 @@ export function mountSearch(input: HTMLInputElement, panel: HTMLElement): void {
       input.focus();
       close();
     }
+  });
+  box.addEventListener('focusout', (event: FocusEvent) => {
+    if (!box.contains(event.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener('click', (event) => {
+    if (!box.contains(event.target as Node | null)) close();
   });
   // Opening a result closes the list.
   panel.addEventListener('click', (event) => {
