@@ -8,11 +8,14 @@ import { createLogger } from '../../src/logger';
 import { Graph } from '../../src/neo4j/graph';
 import { Editors } from '../../src/domain/editor/editors';
 
-/** A driver on the Neo4j that global setup started. */
+/**
+ * A driver on the Neo4j that global setup started, for fixtures and checks. Its statements may run
+ * long on a machine whose cores are busy (a seed reload, a fixture), which is no failure of the service.
+ */
 export function connectTestGraph(): Graph {
   const uri = process.env.NEO4J_URI;
   if (!uri) throw new Error('NEO4J_URI is not set: the jest global setup did not start Neo4j');
-  return Graph.connect({ uri, user: 'neo4j', password: '', database: 'neo4j' });
+  return Graph.connect({ uri, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 120_000 });
 }
 
 let schema: Promise<GraphQLSchema> | undefined;

@@ -25,7 +25,9 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__testNeo4j = { stop: neo4j.stop, dataDir };
   try {
-    const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j' });
+    // Set-up is no client request: on a machine whose cores are busy a seed statement may run for
+    // seconds, and the service's 10 s statement limit would fail the whole run for it.
+    const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 300_000 });
     try {
       await applyMigrations(graph);
       await loadSeed(graph);
