@@ -46,11 +46,13 @@ export const LIST_CAPS = {
   'CountryConnection.edges': 'page',
   'RuleConnection.edges': 'page',
   'ChangeConnection.edges': 'page',
-  // v3 entities: ECCNs, country groups, listings, sources and the lists of every kind.
-  'Query.officials': 500,
+  // v3 entities: ECCNs, country groups, listings, sources and the lists of every kind. Sized so that the
+  // natural nested question (every group with its members, every ECCN with its products, every official
+  // with their offices) prices under the default MAX_COST of 50,000.
+  'Query.officials': 200,
   'Query.agencies': 200,
-  'Query.countryGroups': 100,
-  'Query.eccns': 1000,
+  'Query.countryGroups': 50,
+  'Query.eccns': 200,
   'ChipProductConnection.edges': 'page',
   'CompanyConnection.edges': 'page',
   'SourceConnection.edges': 'page',
@@ -60,11 +62,11 @@ export const LIST_CAPS = {
   'Company.subsidiaries': 100,
   'Company.listings': 50,
   'Country.groups': 50,
-  'CountryGroup.members': 300,
+  'CountryGroup.members': 250,
   'CountryGroup.sources': 20,
   'CountryGroupMembership.sources': 10,
   'Eccn.rules': 100,
-  'Eccn.products': 500,
+  'Eccn.products': 200,
   'Eccn.sources': 20,
   'Listing.sources': 10,
   'Rule.eccns': 100,
