@@ -3,13 +3,15 @@ import { LIST_CAPS } from '../../read/caps';
 import { ACTION_TYPES } from '../agency/agency.read';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
-import { across, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
+import { across, listProperty, property, related, sourcesFromIds } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { dayOrToday, heldOn, ruleStart } from '../../read/temporal';
+import { TOUCH_TYPES as IMPACT_TOUCH_TYPES } from '../impact-paths';
+import { touchingFilter, touchReader } from './touching.read';
 
-/** What a rule touches: rule -> product, company or country. */
-export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
+/** What a rule touches: rule -> product, company, country, ECCN or country group. */
+export const TOUCH_TYPES = [...IMPACT_TOUCH_TYPES];
 
 /** Rules this one acts on with `kind` (out), or that act on it (in). */
 const lineage = (kind: string, direction: 'out' | 'in', cap: number): FieldReader =>
@@ -107,23 +109,7 @@ export const ruleReaders: ReadModel = {
       sources: sourcesFromIds(LIST_CAPS['RuleEnding.sources'], 'rule', 'endingSourceIds'),
     },
   },
-  Touch: {
-    fields: {
-      rule: scoped('Rule', 'rule'),
-      target: scoped('Entity', 'target'),
-      relation: relationshipType(),
-      // rule -> target, or rule -> maker -> target when the rule touches the product through its maker.
-      path: (field, { rule, maker, target }, compiler) => {
-        const step = new Cypher.Variable();
-        const steps = new Cypher.List(maker ? [rule, maker, target] : [rule, target]);
-        return new Cypher.ListComprehension(step).in(steps).where(Cypher.isNotNull(step)).map(compiler.node('Entity', field, step));
-      },
-      validFrom: property('validFrom', 'rel'),
-      validTo: property('validTo', 'rel'),
-      note: property('note', 'rel'),
-      sources: sourcesFromIds(LIST_CAPS['Touch.sources'], 'rel'),
-    },
-  },
+  Touch: touchReader,
 };
 
 export interface RuleFilterValues {
@@ -131,10 +117,14 @@ export interface RuleFilterValues {
   inForceOn?: unknown;
   issuedByAgencyId?: string | null;
   text?: string | null;
+  touching?: string | null;
 }
 
-/** The conditions of a rules filter; only those given are written into the statement. */
-function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | undefined): Cypher.Predicate | undefined {
+/**
+ * The conditions of a rules filter; only those given are written into the statement. `reached` is
+ * the list of rules that reach the `touching` entity, collected before the page (touching.read.ts).
+ */
+function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | undefined, reached?: Cypher.Variable): Cypher.Predicate | undefined {
   if (!filter) return undefined;
   const day = filter.inForceOn ? new Cypher.Param(filter.inForceOn) : undefined;
   const text = filter.text ? Cypher.toLower(new Cypher.Param(filter.text)) : undefined;
@@ -148,15 +138,16 @@ function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | unde
     text
       ? Cypher.any(field, new Cypher.List(['title', 'shortName', 'summary', 'citation', 'documentNumber'].map((name) => rule.property(name))), Cypher.contains(Cypher.toLower(field), text))
       : undefined,
+    reached ? Cypher.in(rule, reached) : undefined,
   );
 }
 
 /** Rules in id order, filtered; the cursor is the id. */
-export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null): PageSource => ({
+export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null, reached?: Cypher.Variable): PageSource => ({
   itemType: 'Rule',
   match: (rule) => {
     const match = new Cypher.Match(new Cypher.Pattern(rule, { labels: ['Rule'] }));
-    const where = matchesFilter(rule, filter);
+    const where = matchesFilter(rule, filter, reached);
     return where ? match.where(where) : match;
   },
   orderBy: (rule) => [[rule.property('id'), 'ASC']],
@@ -164,6 +155,12 @@ export const rulePages = (filter: RuleFilterValues | null | undefined, after: st
   cursor: (rule) => rule.property('id'),
 });
 
-export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null) => (selection: Selection, compiler: Compiler) =>
-  new Cypher.Return([connection(selection, compiler, 'RuleConnection', rulePages(filter, after), { first, hasAfter: after !== null }), VALUE]);
+/** A page of rules; with `touching`, the rules that reach the entity are collected first, in the same statement. */
+export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null) => {
+  const touching = filter?.touching ? touchingFilter(filter.touching, 'filter.touching') : null;
+  return (selection: Selection, compiler: Compiler) => {
+    const page = (reached?: Cypher.Variable) => connection(selection, compiler, 'RuleConnection', rulePages(filter, after, reached), { first, hasAfter: after !== null });
+    return touching ? touching(page) : new Cypher.Return([page(), VALUE]);
+  };
+};
 

@@ -1,8 +1,25 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { Entity } from '../node/entity.type';
 import { Source } from '../source/source.type';
 import { Rule } from './rule.type';
+
+/** How firmly the sources state a fact; a path is as firm as its weakest fact. */
+export enum Confidence {
+  STATED = 'STATED',
+  INFERRED = 'INFERRED',
+  UNCONFIRMED = 'UNCONFIRMED',
+}
+
+registerEnumType(Confidence, {
+  name: 'Confidence',
+  description: 'How firmly the sources state a fact.',
+  valuesConfig: {
+    STATED: { description: 'A cited source states it.' },
+    INFERRED: { description: 'Derived from stated facts (e.g. a rule names a product class and the product is in it); the note says how.' },
+    UNCONFIRMED: { description: 'Reported, but no primary source was found; the note says what is missing.' },
+  },
+});
 
 @ObjectType({ description: 'How a rule reaches a target: directly, or along a path (e.g. rule -> company -> product).' })
 export class Touch {
@@ -17,6 +34,11 @@ export class Touch {
 
   @Field(() => [Entity], { description: 'The entities from the rule to the target, both ends included.' })
   path!: (typeof Entity)[];
+
+  @Field(() => Confidence, {
+    description: 'How firmly the sources state the touch: the weakest fact along the path (UNCONFIRMED < INFERRED < STATED; a fact without one, or a structural link such as MADE_BY, counts as STATED).',
+  })
+  confidence!: Confidence;
 
   @Field(() => DateScalar, { nullable: true, description: 'First day the touch holds.' })
   validFrom?: unknown;
