@@ -18,7 +18,8 @@ import { namesSubquery } from '../search/search.read';
  *
  *   resolve X to its entities, collected as `targets`
  *   CALL: suggestions, looked up only when `targets` is empty
- *   CALL: per target, one UNION branch per path shape (its hops tested on asOf)
+ *   CALL: per target, one MATCH per path length covering every shape of that length (a CASE tells
+ *         the shapes apart; dated hops tested on asOf), the lengths joined by UNION
  *   RETURN the touches, or, when nothing resolved, one marker row carrying the suggestions,
  *   which the resolver turns into a NOT_FOUND error.
  */
@@ -28,8 +29,8 @@ export const UNRESOLVED = '#unresolved';
 
 /**
  * What a path branch returns, shared by every branch of the UNION (same variables, same names).
- * Branches stay small (the planner plans each one); what is derived from the path is computed
- * once after the UNION, from `facts` and `elements`.
+ * What is derived from the path (dates, confidence, note, sources) is computed once after the
+ * UNION from `facts` and `elements`, not in each branch: the planner's time grows with the text.
  */
 interface Reached {
   rule: Cypher.Node;
@@ -155,7 +156,7 @@ function shapesFor(kind: EntityKind | null): ImpactPath[] {
   return IMPACT_PATHS.filter((shape) => shape.from === null || (kind ? shape.from === kind.type : touchableLabels.includes(shape.from)));
 }
 
-/** Every path shape as one UNION over `target`. */
+/** The branches (one per path length) as one UNION over `target`. */
 const union = (branches: Cypher.Clause[]) => (branches.length === 1 ? branches[0] : new Cypher.Union(...branches));
 
 /** What the text names: an id goes straight to its node, a name through names.ts's lookups. */
@@ -212,7 +213,7 @@ const marker = (suggestions: Cypher.Variable) => new Cypher.Map({ [UNRESOLVED]: 
 
 /**
  * rulesTouching: touches in rule order, nearest path first, then target and path; at most `cap`.
- * When nothing resolved, the one row is the marker (see readTouches).
+ * When nothing resolved, the one row is the marker (see unlessUnresolved).
  */
 export const rulesTouching = (entity: string, asOf: unknown, cap: number) => {
   const resolution = resolutionOf(entity, 'entity');
