@@ -12,6 +12,9 @@ export const peerTypeDefs = /* GraphQL */ `
     name: String!
     tiers: [Tier!]! @relationship(type: "IN_TIER", direction: OUT, properties: "InTier")
     companies: [Company!]! @relationship(type: "BASED_IN", direction: IN)
+    targetedBy: [Rule!]! @relationship(type: "TARGETS", direction: IN, properties: "Touch")
+    restrictedBy: [Rule!]! @relationship(type: "RESTRICTS", direction: IN, properties: "Touch")
+    prohibitedBy: [Rule!]! @relationship(type: "PROHIBITS_USE", direction: IN, properties: "Touch")
   }
   type InTier @relationshipProperties {
     validFrom: Date!
@@ -60,6 +63,8 @@ export const peerTypeDefs = /* GraphQL */ `
     name: String!
     products: [ChipProduct!]! @relationship(type: "MADE_BY", direction: IN)
     targetedBy: [Rule!]! @relationship(type: "TARGETS", direction: IN, properties: "Touch")
+    restrictedBy: [Rule!]! @relationship(type: "RESTRICTS", direction: IN, properties: "Touch")
+    prohibitedBy: [Rule!]! @relationship(type: "PROHIBITS_USE", direction: IN, properties: "Touch")
   }
   type ChipProduct @node {
     id: ID!

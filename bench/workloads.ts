@@ -15,6 +15,27 @@ const LINEAGE = ['amends', 'amendedBy', 'revokes', 'revokedBy', 'supersedes', 's
 /** The peer's touch relationships of a rule and the relation each stands for. */
 const TOUCH_FIELDS = [['targets', 'TARGETS'], ['restricts', 'RESTRICTS'], ['prohibitsUse', 'PROHIBITS_USE']];
 
+/** The peer's touch fields on a node and the relation each stands for. */
+const TOUCHED_BY = ['targetedBy { id }', 'restrictedBy { id }', 'prohibitedBy { id }'].join(' ');
+const touchedBy = (node: any) => [...node.targetedBy, ...node.restrictedBy, ...node.prohibitedBy];
+
+/**
+ * The paths of rulesTouching the peer's type definitions can follow too (direct touches, a
+ * company's products, a product's maker, a country's tiers and companies); the v3 paths (country
+ * groups, ECCNs, subsidiaries, listings) have no peer field, so they are left out of both answers.
+ */
+const PEER_PATHS = new Set(['Rule>ChipProduct>Company', 'Rule>Company>ChipProduct', 'Rule>Company>Country', 'Rule>Tier>Country']);
+const peerCanFollow = (touch: any) => {
+  const shape = touch.path.map((p: any) => p.__typename).join('>');
+  return touch.path.length === 2 ? TOUCH_FIELDS.some(([, relation]) => relation === touch.relation) : PEER_PATHS.has(shape);
+};
+/**
+ * rulesTouching returns at most 1,000 touches (its cap), in rule id order; at 1M relationships China's
+ * tiers alone are over 1,000 paths, while the peer returns every tier. Both answers are compared on
+ * the first 300 rule ids, which the cap always holds (no rule reaches China along more than 3 paths).
+ */
+const firstRuleIds = (ids: string[]) => unique(ids).slice(0, 300);
+
 /** A rule's answer in a form both systems give: lists sorted, touches as [relation, target id]. */
 const everything = (rule: any, touches: string[][]) => [
   rule.id, rule.title, unique(rule.issuedBy.map((a: any) => a.name)), sorted(rule.tiers.map((t: any) => [t.level, t.name])),
@@ -54,6 +75,21 @@ export const WORKLOADS: Workload[] = [
     peer: '{ chipProducts(where: {family: {eq: "Ascend"}, maker: {some: {name: {eq: "Huawei"}}}}) { prohibitedBy { id } restrictedBy { id } targetedBy { id } maker { targetedBy { id } } } }',
     fromOurs: (d) => unique(d.rulesTouching.map((t: any) => t.rule.id)),
     fromPeer: (d) => unique(d.chipProducts.flatMap((p: any) => [...p.prohibitedBy, ...p.restrictedBy, ...p.targetedBy, ...p.maker.flatMap((m: any) => m.targetedBy)]).map((r: any) => r.id)),
+  },
+  {
+    name: 'impact: rules touching Nvidia, along every path',
+    ours: '{ rulesTouching(entity: "Nvidia") { rule { id } relation path { __typename } } }',
+    // The peer has no name resolution and no paths: it is given the company and asks for each path the seed holds.
+    peer: `{ companies(where: {name: {eq: "Nvidia"}}) { ${TOUCHED_BY} products { ${TOUCHED_BY} } } }`,
+    fromOurs: (d) => unique(d.rulesTouching.filter(peerCanFollow).map((t: any) => t.rule.id)),
+    fromPeer: (d) => unique(d.companies.flatMap((c: any) => [...touchedBy(c), ...c.products.flatMap(touchedBy)]).map((r: any) => r.id)),
+  },
+  {
+    name: 'impact: rules touching China, along every path',
+    ours: '{ rulesTouching(entity: "China") { rule { id } relation path { __typename } } }',
+    peer: `{ countries(where: {code: {eq: "CN"}}) { ${TOUCHED_BY} tiers { rule { id } } companies { ${TOUCHED_BY} } } }`,
+    fromOurs: (d) => firstRuleIds(d.rulesTouching.filter(peerCanFollow).map((t: any) => t.rule.id)),
+    fromPeer: (d) => firstRuleIds(d.countries.flatMap((c: any) => [...touchedBy(c), ...c.tiers.flatMap((t: any) => t.rule), ...c.companies.flatMap(touchedBy)]).map((r: any) => r.id)),
   },
   {
     name: 'countries(first: 100), three levels deep: companies, tier and rule on a date',

@@ -33,16 +33,16 @@ describe('questions analysts ask', () => {
     expect(await rules('Huawei')).toEqual(await rules('company:huawei'));
     // A product by name brings its maker along, as ids do not.
     expect(await rules('Ascend 910C')).toEqual([...await rules('chipProduct:huawei-ascend-910c'), ...await rules('company:huawei')].sort());
-    expect(await rules('Xqzvw')).toEqual([]);
+    // A name that names nothing is an error, not an empty answer (test/integration/impact-paths.test.ts).
+    expect((await app.execute('{ rulesTouching(entity: "Xqzvw") { rule { id } } }')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('finds the same touches by id, keeps only those in force with asOf, and nothing for an unknown id', async () => {
+  it('finds the same touches by id, keeps only those in force with asOf, and NOT_FOUND for an unknown id', async () => {
     const result = await data(`{
       byId: rulesTouching(entity: "chipProduct:huawei-ascend-910c") { rule { id } }
       before: rulesTouching(entity: "chipProduct:huawei-ascend-910c", asOf: "2025-01-01") { rule { id } }
       h100Now: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-06-01") { rule { id } }
       h100Then: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-03-01") { rule { id } }
-      unknown: rulesTouching(entity: "chipProduct:no-such-chip") { rule { id } }
     }`);
     expect(new Set(result.byId.map((t: any) => t.rule.id))).toEqual(
       new Set(['rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08']),
@@ -52,7 +52,8 @@ describe('questions analysts ask', () => {
     );
     expect(result.h100Then.map((t: any) => t.rule.id)).toContain('rule:ai-diffusion');
     expect(result.h100Now.map((t: any) => t.rule.id)).not.toContain('rule:ai-diffusion');
-    expect(result.unknown).toEqual([]);
+    const unknown = await app.execute('{ rulesTouching(entity: "chipProduct:no-such-chip") { rule { id } } }');
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', argumentName: 'entity' });
   });
 
   it('which countries moved out of tier two in May 2025, and why', async () => {

@@ -18,7 +18,6 @@ const documents: [string, string, Record<string, unknown>][] = [
   ['search', `{ search(text: "Ascnd 910B", first: 5) { score entity { __typename ... on ChipProduct { name } ... on Rule { shortName } } } }`, {}],
   ['rulesTouching by name', `{ rulesTouching(entity: "Huawei Ascend", asOf: "2025-06-01") { relation rule { shortName } path { ... on Node { id } } } }`, {}],
   ['rulesTouching by id', `{ rulesTouching(entity: "chipProduct:huawei-ascend-910b") { relation validFrom validTo note rule { id } target { ... on ChipProduct { name } } } }`, {}],
-  ['rulesTouching with no words', `{ rulesTouching(entity: "?!") { relation } }`, {}],
   ['tierChanges', `{ tierChanges(from: "2025-05-01", to: "2025-05-31", fromLevel: 2) { on country { code } left { validFrom tier { name } } entered { tier { name } } cause { shortName } } }`, {}],
   ['ruleLineage', `{ ruleLineage(id: "rule:ai-diffusion", direction: DESCENDANTS, maxDepth: 3) { root { id } rules { id shortName } edges { kind on from { id } to { id } } mermaid } }`, {}],
   ['changes', `query ($after: String) { changes(since: "2026-01-01T00:00:00Z", first: 20, after: $after) { edges { cursor node { id position at editor operation entityIds } } pageInfo { endCursor } } }`, { after: encodeCursor('42') }],

@@ -55,6 +55,17 @@ export class RuleFilter {
   @MinLength(1)
   @MaxLength(100)
   cfrPart?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Rules that touch this entity (id or name), directly or along a path. Same paths and name resolution as rulesTouching, on any date, each rule once; a text that names nothing is NOT_FOUND with suggestions.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  touching?: string | null;
 }
 
 @ArgsType()

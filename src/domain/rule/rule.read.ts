@@ -3,7 +3,7 @@ import { LIST_CAPS } from '../../read/caps';
 import { ACTION_TYPES } from '../agency/agency.read';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
-import { across, confidence, listProperty, property, related, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
+import { across, listProperty, property, related, sourcesFromIds } from '../../read/fields';
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn, ruleStart } from '../../read/temporal';
@@ -11,9 +11,11 @@ import { ruleListingsRead } from '../listing/listing.read';
 import { ruleFilterV3, RuleFilterV3 } from './rule-filter.read';
 import { RuleOrder, ruleKeyset } from './rule-order';
 import { ruleStatus, ruleStatusHistory, statusReaders } from './status.read';
+import { TOUCH_TYPES as IMPACT_TOUCH_TYPES } from '../impact-paths';
+import { touchingFilter, touchReader } from './touching.read';
 
-/** What a rule touches: rule -> product, company or country. */
-export const TOUCH_TYPES = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'];
+/** What a rule touches: rule -> product, company, country, ECCN or country group. */
+export const TOUCH_TYPES = [...IMPACT_TOUCH_TYPES];
 
 /** Rules this one acts on with `kind` (out), or that act on it (in). */
 const lineage = (kind: string, direction: 'out' | 'in', cap: number): FieldReader =>
@@ -100,24 +102,7 @@ export const ruleReaders: ReadModel = {
       sources: sourcesFromIds(LIST_CAPS['RuleEnding.sources'], 'rule', 'endingSourceIds'),
     },
   },
-  Touch: {
-    fields: {
-      rule: scoped('Rule', 'rule'),
-      target: scoped('Entity', 'target'),
-      relation: relationshipType(),
-      // rule -> target, or rule -> maker -> target when the rule touches the product through its maker.
-      path: (field, { rule, maker, target }, compiler) => {
-        const step = new Cypher.Variable();
-        const steps = new Cypher.List(maker ? [rule, maker, target] : [rule, target]);
-        return new Cypher.ListComprehension(step).in(steps).where(Cypher.isNotNull(step)).map(compiler.node('Entity', field, step));
-      },
-      validFrom: property('validFrom', 'rel'),
-      validTo: property('validTo', 'rel'),
-      confidence: confidence(),
-      note: property('note', 'rel'),
-      sources: sourcesFromIds(LIST_CAPS['Touch.sources'], 'rel'),
-    },
-  },
+  Touch: touchReader,
   ...statusReaders,
 };
 
@@ -126,10 +111,14 @@ export interface RuleFilterValues extends RuleFilterV3 {
   inForceOn?: unknown;
   issuedByAgencyId?: string | null;
   text?: string | null;
+  touching?: string | null;
 }
 
-/** The conditions of a rules filter; only those given are written into the statement. */
-function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | undefined): Cypher.Predicate | undefined {
+/**
+ * The conditions of a rules filter; only those given are written into the statement. `reached` is
+ * the list of rules that reach the `touching` entity, collected before the page (touching.read.ts).
+ */
+function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | undefined, reached?: Cypher.Variable): Cypher.Predicate | undefined {
   if (!filter) return undefined;
   const day = filter.inForceOn ? new Cypher.Param(filter.inForceOn) : undefined;
   const text = filter.text ? Cypher.toLower(new Cypher.Param(filter.text)) : undefined;
@@ -144,23 +133,27 @@ function matchesFilter(rule: Cypher.Node, filter: RuleFilterValues | null | unde
       ? Cypher.any(field, new Cypher.List(['title', 'shortName', 'summary', 'citation', 'documentNumber'].map((name) => rule.property(name))), Cypher.contains(Cypher.toLower(field), text))
       : undefined,
     ruleFilterV3(rule, filter),
+    reached ? Cypher.in(rule, reached) : undefined,
   );
 }
 
 /** Rules in the given order (id order by default), filtered; the cursor is the order's sort key (rule-order.ts). */
-export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null, order: RuleOrder = RuleOrder.ID): PageSource => ({
+export const rulePages = (filter: RuleFilterValues | null | undefined, after: string | null, order: RuleOrder = RuleOrder.ID, reached?: Cypher.Variable): PageSource => ({
   itemType: 'Rule',
   match: (rule) => {
     const match = new Cypher.Match(new Cypher.Pattern(rule, { labels: ['Rule'] }));
-    const where = matchesFilter(rule, filter);
+    const where = matchesFilter(rule, filter, reached);
     return where ? match.where(where) : match;
   },
   ...ruleKeyset(order, after),
 });
 
+/** A page of rules; with `touching`, the rules that reach the entity are collected first, in the same statement. */
 export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null, order: RuleOrder = RuleOrder.ID) => {
-  const pages = rulePages(filter, after, order);
-  return (selection: Selection, compiler: Compiler) =>
-    new Cypher.Return([connection(selection, compiler, 'RuleConnection', pages, { first, hasAfter: after !== null }), VALUE]);
+  const touching = filter?.touching ? touchingFilter(filter.touching, 'filter.touching') : null;
+  return (selection: Selection, compiler: Compiler) => {
+    const page = (reached?: Cypher.Variable) => connection(selection, compiler, 'RuleConnection', rulePages(filter, after, order, reached), { first, hasAfter: after !== null });
+    return touching ? touching(page) : new Cypher.Return([page(), VALUE]);
+  };
 };
 

@@ -5,7 +5,6 @@ import { IdArgs } from '../../graphql/id.args';
 import { DateScalar } from '../../graphql/scalars';
 import { LIST_CAPS } from '../../read/caps';
 import { pageOf } from '../../read/page';
-import { kindOfId } from '../entities';
 import { entityById } from '../node/node.read';
 import { expectIdOf } from '../node/node.resolver';
 import { readField, readRoot } from '../read';
@@ -13,7 +12,7 @@ import { RulesArgs, RulesTouchingArgs } from './rule.input';
 import { RuleOrder } from './rule-order';
 import { rulesPage } from './rule.read';
 import { Rule, RuleConnection, RuleStatus } from './rule.type';
-import { rulesTouching } from './touching.read';
+import { rulesTouching, unlessUnresolved } from './touching.read';
 import { Touch } from './touch.type';
 
 @Resolver(() => Rule)
@@ -24,19 +23,24 @@ export class RuleResolver {
   }
 
   @Query(() => RuleConnection, { description: 'Rules, filtered, in the given order (id order when not given).' })
-  rules(@Args() { filter, orderBy, ...page }: RulesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+  async rules(@Args() { filter, orderBy, ...page }: RulesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const order = orderBy ?? RuleOrder.ID;
     const { first, after } = pageOf(page, order === RuleOrder.ID ? 'ruleId' : 'ruleDated');
-    return readRoot(context, info, rulesPage(filter, first, after, order));
+    const answer = await readRoot(context, info, rulesPage(filter, first, after, order));
+    return filter?.touching ? unlessUnresolved(answer, filter.touching, 'filter.touching') : answer;
   }
 
   @Query(() => [Touch], {
     description:
-      "Rules that touch an entity, given by id or by name (e.g. 'Huawei Ascend' matches the Ascend products and their maker), directly or along a path; only those in force on asOf when given.",
+      "Rules that touch an entity, given by id or by name (e.g. 'Huawei Ascend' matches the Ascend products and their maker), directly or along a path; only those in force on asOf when given. " +
+      'Paths: a product through its maker or its ECCN, a company through its products, parent, subsidiaries or listings, a country through its tier or country groups or the companies based there; ' +
+      'every dated hop holds on asOf (without asOf, the hops overlap in time). Each touch is one path, ordered by rule id, path length, target id. ' +
+      'An id or name that resolves to nothing is a NOT_FOUND error (extensions: argumentName, text, suggestions with the closest names), never an empty list: ' +
+      'the same single statement resolves the text and, when nothing resolved, returns one marker row with the suggestions instead of touches.',
   })
   async rulesTouching(@Args() { entity, asOf }: RulesTouchingArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const read = rulesTouching(entity, kindOfId(entity), asOf, LIST_CAPS['Query.rulesTouching']);
-    return read ? readRoot(context, info, read) : [];
+    const answer = await readRoot(context, info, rulesTouching(entity, asOf, LIST_CAPS['Query.rulesTouching']));
+    return unlessUnresolved(answer, entity, 'entity');
   }
 
   @FieldResolver(() => RuleStatus, { description: 'Status on asOf (today when not given).' })

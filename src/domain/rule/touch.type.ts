@@ -19,14 +19,16 @@ export class Touch {
   @Field(() => [Entity], { description: 'The entities from the rule to the target, both ends included.' })
   path!: (typeof Entity)[];
 
+  @Field(() => Confidence, {
+    description: 'How firmly the sources state the touch: the weakest fact along the path (UNCONFIRMED < INFERRED < STATED; a fact without one, or a structural link such as MADE_BY, counts as STATED).',
+  })
+  confidence!: Confidence;
+
   @Field(() => DateScalar, { nullable: true, description: 'First day the touch holds.' })
   validFrom?: unknown;
 
   @Field(() => DateScalar, { nullable: true, description: 'First day it no longer holds (e.g. the rule was revoked); null while in force.' })
   validTo?: unknown;
-
-  @Field(() => Confidence, { description: 'How firmly the sources state the touch (STATED when the graph does not say).' })
-  confidence!: Confidence;
 
   @Field(() => String, { nullable: true, description: 'What the touch means, with caveats.' })
   note?: string | null;

@@ -133,3 +133,38 @@ CALL (found) {
 }
 UNWIND found + [maker IN makers WHERE NOT maker IN found] AS target
 RETURN target`;
+
+/**
+ * The parameter `$suggest`: a looser lookup, run only when a rulesTouching text named nothing, to
+ * say what it may have meant: each word within two edits (from four letters on) or by its first
+ * three letters. `ids` when the text was an id: the suggestions are ids then (from its slug's words).
+ */
+export interface SuggestionLookup {
+  query: string;
+  ids: boolean;
+}
+
+/** Null when no word has three letters or digits (nothing to suggest from). */
+export function suggestionLookup(text: string, isId: boolean): SuggestionLookup | null {
+  const source = isId ? text.slice(text.indexOf(':') + 1) : text;
+  const words = (source.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+  const parts = words.flatMap((word) => [...(word.length >= 4 ? [`${word}~2`] : []), ...(word.length >= 3 ? [`${word.slice(0, 3)}*`] : [])]);
+  return parts.length > 0 ? { query: parts.join(' OR '), ids: isId } : null;
+}
+
+/** How many suggestions a NOT_FOUND carries. */
+export const MAX_SUGGESTIONS = 5;
+
+/**
+ * Subquery body (for `CALL (targets) { ... }`): when the list `targets` is empty, the touchable
+ * entities closest to `$suggest`, as the one row `suggestions` (names, or ids for an id), best first;
+ * an empty list otherwise. Aggregating at the end keeps the row when the gate lets nothing through.
+ */
+export const suggestionHits = (targets: string, suggestions: string) => `
+WITH * WHERE ${targets} = [] AND $suggest IS NOT NULL
+CALL db.index.fulltext.queryNodes('entity_text', $suggest.query, {limit: ${MAX_TARGETS}}) YIELD node, score
+WHERE ${TOUCHABLE}
+WITH CASE WHEN $suggest.ids THEN node.id ELSE coalesce(node.name, node.title) END AS suggestion, max(score) AS score
+ORDER BY score DESC, suggestion
+LIMIT ${MAX_SUGGESTIONS}
+RETURN collect(suggestion) AS ${suggestions}`;
