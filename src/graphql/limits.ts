@@ -54,8 +54,6 @@ const MAX_QUOTED = 100;
  * and serialise, so fifty aliases of it (49,000 objects, within MAX_COST) would take half a second.
  */
 export const MAX_INTROSPECTION_OBJECTS = 5_000;
-/** Introspection objects the pricer may visit (memoised) before it gives up on an introspection field. */
-const MAX_INTROSPECTION_STEPS = 100_000;
 
 /** An argument's value as the resolver sees it: an explicit null means the argument's default. */
 function argumentOrDefault(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, name: string): unknown {
@@ -136,15 +134,19 @@ function fieldsOn(selectionSet: SelectionSetNode, typeName: string, fragments: M
  * everywhere else. Introspection runs in memory, but its answer grows with what it selects: the standard
  * query of graphql-js returns a few thousand objects, `types { fields { type { fields ... } } }`
  * millions, so it is counted exactly instead of priced from caps. Each (object, selection set) pair is
- * counted once and reused, and the count gives up after MAX_INTROSPECTION_STEPS objects.
+ * counted once and reused, and counting stops once it passes `budget` (what is left of
+ * MAX_INTROSPECTION_OBJECTS): each step adds at least one object, so it takes at most budget steps.
  */
-function introspectionCost(schema: GraphQLSchema, node: FieldNode, fragments: Map<string, FragmentDefinitionNode>, args: Record<string, unknown>): number {
+/** Thrown when an operation's introspection fields come to more than MAX_INTROSPECTION_OBJECTS: counting stops there. */
+class IntrospectionTooLarge extends Error {}
+
+function introspectionCost(schema: GraphQLSchema, node: FieldNode, fragments: Map<string, FragmentDefinitionNode>, args: Record<string, unknown>, budget: number): number {
   const root = node.name.value === '__schema' ? schema : schema.getType(String(args.name));
   if (!root || !node.selectionSet) return 1;
   const info = { schema } as GraphQLResolveInfo;
   const memo = new Map<unknown, Map<SelectionSetNode, number>>();
   const fieldsMemo = new Map<SelectionSetNode, Map<string, FieldNode[]>>();
-  let steps = 0;
+  let counted = 0;
   const objectsBelow = (value: unknown, type: GraphQLObjectType, selectionSet: SelectionSetNode): number => {
     const known = memo.get(value)?.get(selectionSet);
     if (known !== undefined) return known;
@@ -163,9 +165,12 @@ function introspectionCost(schema: GraphQLSchema, node: FieldNode, fragments: Ma
       const items: unknown[] = Array.isArray(resolved) ? resolved : resolved == null ? [] : [resolved];
       const itemType = getNamedType(definition.type) as GraphQLObjectType;
       for (const item of items) {
-        steps += 1;
-        if (steps > MAX_INTROSPECTION_STEPS) throw new Error('maximum allowed number of nodes');
-        total += 1 + objectsBelow(item, itemType, field.selectionSet);
+        // A pair counted before adds its whole count here; a new one adds its objects as it counts them.
+        const known = memo.get(item)?.get(field.selectionSet);
+        const below = known ?? objectsBelow(item, itemType, field.selectionSet);
+        total += 1 + below;
+        counted += 1 + (known ?? 0);
+        if (counted > budget) throw new IntrospectionTooLarge();
       }
     }
     if (!memo.has(value)) memo.set(value, new Map());
@@ -194,7 +199,7 @@ function costEstimator(schema: GraphQLSchema, document: DocumentNode, tally: Tal
     // Fields of introspection types are counted by the introspection field above them.
     if (type.name.startsWith('__')) return 0;
     if (field.name === '__schema' || field.name === '__type') {
-      const objects = introspectionCost(schema, node, fragments, args);
+      const objects = introspectionCost(schema, node, fragments, args, MAX_INTROSPECTION_OBJECTS - tally.introspectionObjects);
       tally.introspectionObjects += objects;
       return objects;
     }
@@ -220,13 +225,18 @@ function costEstimator(schema: GraphQLSchema, document: DocumentNode, tally: Tal
 
 /** Why an operation could not be priced, as the error the client gets: a bad variable or argument is named. */
 function unpriceable(error: unknown): GraphQLError {
+  if (error instanceof IntrospectionTooLarge) {
+    return refusal(`The operation asks for more than ${MAX_INTROSPECTION_OBJECTS} introspection objects, the most one operation may have (the full introspection query needs about 1,000).`, {
+      code: 'QUERY_TOO_COMPLEX', limit: MAX_INTROSPECTION_OBJECTS,
+    });
+  }
   const message = clip(error instanceof Error ? error.message : String(error), 300);
   const variable = /^Variable "\$([^"]+)"/.exec(message);
   if (variable) return refusal(message, { code: 'BAD_USER_INPUT', variableName: variable[1] });
   const argument = /^Argument "([^"]+)"/.exec(message);
   if (argument) return refusal(message, { code: 'BAD_USER_INPUT', argumentName: argument[1] });
   if (/maximum allowed number of nodes/.test(message)) {
-    return refusal(`The query is too large to price: more than ${MAX_PRICED_NODES} selections once fragments are expanded, or an introspection field that returns more than ${MAX_INTROSPECTION_STEPS} objects.`, { code: 'QUERY_TOO_COMPLEX', limit: MAX_PRICED_NODES });
+    return refusal(`The query is too large to price: more than ${MAX_PRICED_NODES} selections once fragments are expanded.`, { code: 'QUERY_TOO_COMPLEX', limit: MAX_PRICED_NODES });
   }
   return refusal(`The query could not be priced, so it is refused: ${message}`, { code: 'QUERY_TOO_COMPLEX' });
 }
@@ -244,25 +254,35 @@ function valuePath(name: string, path: readonly (string | number)[]): string {
 function variablesTooLarge(variables: Record<string, unknown>): GraphQLError | null {
   let values = 0;
   for (const [name, value] of Object.entries(variables)) {
-    const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-    for (let next = stack.pop(); next; next = stack.pop()) {
-      values += 1;
-      if (values > MAX_VARIABLE_VALUES) {
-        return refusal(`The variables hold more than ${MAX_VARIABLE_VALUES} values.`, { code: 'BAD_USER_INPUT', variableName: name, limit: MAX_VARIABLE_VALUES });
-      }
-      if (next.value === null || typeof next.value !== 'object') continue;
-      if (next.depth >= MAX_VARIABLE_DEPTH) {
+    const tooMany = () => refusal(`The variables hold more than ${MAX_VARIABLE_VALUES} values.`, { code: 'BAD_USER_INPUT', variableName: name, limit: MAX_VARIABLE_VALUES });
+    values += 1;
+    if (values > MAX_VARIABLE_VALUES) return tooMany();
+    // Objects and lists wait here with their depth; scalars are only counted. A container's
+    // members are counted before any is visited, so an object of 12,000 keys is refused at once.
+    const containers: object[] = [];
+    const depths: number[] = [];
+    if (value !== null && typeof value === 'object') {
+      containers.push(value);
+      depths.push(1);
+    }
+    while (containers.length > 0) {
+      const container = containers.pop()!;
+      const depth = depths.pop()!;
+      if (depth > MAX_VARIABLE_DEPTH) {
         return refusal(`Variable "$${clip(name, 40)}" nests objects and lists more than ${MAX_VARIABLE_DEPTH} deep.`, { code: 'BAD_USER_INPUT', variableName: name, limit: MAX_VARIABLE_DEPTH });
       }
-      const entries = Array.isArray(next.value) ? next.value : Object.entries(next.value);
-      for (const entry of entries) {
-        if (!Array.isArray(next.value)) {
-          const [key, item] = entry as [string, unknown];
-          if (key.length > MAX_VARIABLE_KEY_LENGTH) {
-            return refusal(`Variable "$${clip(name, 40)}" has a key longer than ${MAX_VARIABLE_KEY_LENGTH} characters.`, { code: 'BAD_USER_INPUT', variableName: name });
-          }
-          stack.push({ value: item, depth: next.depth + 1 });
-        } else stack.push({ value: entry, depth: next.depth + 1 });
+      const keys = Array.isArray(container) ? null : Object.keys(container);
+      const members: unknown[] = keys ? keys.map((key) => (container as Record<string, unknown>)[key]) : (container as unknown[]);
+      values += members.length;
+      if (values > MAX_VARIABLE_VALUES) return tooMany();
+      if (keys?.some((key) => key.length > MAX_VARIABLE_KEY_LENGTH)) {
+        return refusal(`Variable "$${clip(name, 40)}" has a key longer than ${MAX_VARIABLE_KEY_LENGTH} characters.`, { code: 'BAD_USER_INPUT', variableName: name });
+      }
+      for (const member of members) {
+        if (member !== null && typeof member === 'object') {
+          containers.push(member);
+          depths.push(depth + 1);
+        }
       }
     }
   }
