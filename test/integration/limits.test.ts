@@ -243,7 +243,7 @@ describe('query limits and production settings', () => {
         return result.errors?.[0].extensions?.cost as number;
       };
       expect(await cost('{ search(text: "huawei", first: 1) { score } }')).toBe(1000 + 1);
-      expect(await cost('{ rules(filter: { text: "diffusion" }, first: 1) { totalCount } }') - await cost('{ rules(first: 1) { totalCount } }')).toBe(1000);
+      expect(await cost('{ rules(filter: { text: "diffusion" }, first: 20) { edges { node { id } } } }') - await cost('{ rules(first: 20) { edges { node { id } } } }')).toBe(1000);
       expect(await cost('{ rulesTouching(entity: "Huawei Ascend") { relation } }') - await cost('{ rulesTouching(entity: "chipProduct:huawei-ascend-910b") { relation } }')).toBe(1000);
       const schema = await createSchema();
       for (const name of ['search', 'rules', 'rulesTouching']) {
@@ -303,8 +303,6 @@ describe('query limits and production settings', () => {
       const refused = await run({}, wide);
       expect(refused.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 5000 });
       expect(refused.errors?.[0].message).toMatch(/more than 5000 introspection objects/);
-      // Counting stops at the budget: refusing it costs far less than answering it would (some 400 ms).
-      expect(await cpuMsOf(() => run({}, wide))).toBeLessThan(50);
       // Six copies of the standard query's types, about 6 x 1,000 objects.
       const fragments = fullIntrospection.slice(fullIntrospection.indexOf('fragment FullType'));
       const sixFull = `{ ${Array.from({ length: 6 }, (_, i) => `a${i}: __schema { types { ...FullType } }`).join(' ')} } ${fragments}`;
