@@ -100,6 +100,14 @@ export class Config {
   @Transform(toInt) @IsInt() @Min(0) @Max(31_536_000)
   CACHE_MAX_AGE = 60;
 
+  /** Requests one anonymous client (one address) may have in flight at once; more are answered 429 RATE_LIMITED. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  MAX_IN_FLIGHT = 8;
+
+  /** Requests one editor (a valid token) may have in flight at once. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
+  MAX_IN_FLIGHT_EDITOR = 32;
+
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()
   EDITOR_TOKENS?: string = undefined;

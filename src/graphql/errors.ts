@@ -118,3 +118,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   return formatted;
 }
+
+/** graphql-js's hints at names the schema has ("Did you mean \"text\"?"), wherever a message carries them. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * In production no error names what the schema has beyond what the client sent: Apollo strips
+ * suggestions from validation errors only, so variable and argument errors are stripped here.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.message.includes('Did you mean')) return formatted;
+  return { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
+}

@@ -19,6 +19,7 @@ import { SourceResolver } from '../domain/source/source.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
 import { listCap } from '../read/caps';
+import { textLookupNote } from './limits';
 import { Context, requireEditor } from './context';
 import { cursorOf, resolveFromParents } from './from-parent';
 
@@ -73,7 +74,7 @@ function describeCosts(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const note = costNote(type.name, field);
+      const note = [costNote(type.name, field), textLookupNote(field)].filter(Boolean).join(' ');
       if (note) field.description = field.description ? `${field.description} ${note}` : note;
     }
   }

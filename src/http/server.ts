@@ -11,11 +11,15 @@ import { GraphQLFormattedError, GraphQLSchema, parse } from 'graphql';
 import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
-import { formatError } from '../graphql/errors';
-import { aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeProblem, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS } from '../graphql/limits';
+import { formatError, withoutSuggestions } from '../graphql/errors';
+import {
+  aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeProblem, knownOperationTypeRule, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS,
+  reservedNamesRule,
+} from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { httpCachePlugin, noStoreByDefault } from './caching';
+import { concurrencyLimit, ConcurrencyLimits } from './concurrency';
 import { corsMiddleware } from './cors';
 import { mountExplorer } from './explorer';
 import { maskInternalErrors, requestLogPlugin } from './observability';
@@ -41,6 +45,8 @@ export interface ServerOptions extends ApolloOptions {
   bodyLimit: string;
   /** Browser origins allowed by CORS; empty means same-origin only. */
   corsOrigins: readonly string[];
+  /** Requests in flight per anonymous client and per editor. */
+  concurrency: ConcurrencyLimits;
 }
 
 export interface RunningServer {
@@ -52,7 +58,7 @@ export interface RunningServer {
 }
 
 /** The Apollo settings the configuration asks for. */
-export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins'> {
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins' | 'concurrency'> {
   const production = config.NODE_ENV === 'production';
   return {
     logger,
@@ -62,6 +68,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
     cacheMaxAge: config.CACHE_MAX_AGE,
     bodyLimit: config.BODY_LIMIT,
     corsOrigins: config.CORS_ORIGINS ?? [],
+    concurrency: { anonymous: config.MAX_IN_FLIGHT, editor: config.MAX_IN_FLIGHT_EDITOR },
   };
 }
 
@@ -80,7 +87,7 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   return new ApolloServer<Context>({
     schema,
     plugins,
-    validationRules: [depthLimitRule(options.limits.maxDepth), aliasLimitRule(MAX_ALIASES)],
+    validationRules: [depthLimitRule(options.limits.maxDepth), aliasLimitRule(MAX_ALIASES), reservedNamesRule, knownOperationTypeRule],
     introspection: options.introspection,
     // Bound the work one document can ask for before anything runs: parsing stops at MAX_TOKENS,
     // validation at a few errors and at 10,000 selections with fragments expanded.
@@ -93,7 +100,7 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
     allowBatchedHttpRequests: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const shaped = formatError(formatted, error);
-      return options.production ? maskInternalErrors(shaped) : shaped;
+      return options.production ? maskInternalErrors(withoutSuggestions(shaped)) : shaped;
     },
   });
 }
@@ -140,6 +147,7 @@ export async function startServer(options: ServerOptions, port: number, host: st
   app.use(
     '/graphql',
     corsMiddleware(options.corsOrigins),
+    concurrencyLimit(options.concurrency, options.editors),
     noStoreByDefault,
     express.json({ limit: options.bodyLimit }),
     refuseCostlyDocuments(options.limits.maxDepth),

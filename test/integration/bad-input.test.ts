@@ -46,4 +46,17 @@ describe('bad input that once reached an internal error', () => {
     await badInput('{ rules(filter: { text: "" }) { totalCount } }', 'filter.text');
     await badInput('query ($f: RuleFilter) { rules(filter: $f) { totalCount } }', 'filter.text', { f: { text: 'x'.repeat(201) } });
   });
+
+  it('refuses inherited keys in a variable\'s input object, naming the variable, and pollutes nothing (round 3, item 10)', async () => {
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const f = JSON.parse(`{"text": "huawei", "${key}": {"polluted": true}}`);
+      const before = app.graph.statementCount;
+      const result = await app.execute('query ($f: RuleFilter) { rules(filter: $f) { totalCount } }', { f });
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', variableName: 'f' });
+      expect(result.errors![0].message).toContain(`Field "${key}" is not defined by type "RuleFilter"`);
+      expect(app.graph.statementCount).toBe(before);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
 });

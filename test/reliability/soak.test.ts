@@ -29,7 +29,8 @@ const READS = [
 
 /** Bounded load on loopback: a fixed number of clients for a fixed time, then it stops by itself. */
 describe('a soak under load', () => {
-  const env = useTestServer();
+  // Every client shares the loopback address: allow them all in flight at once.
+  const env = useTestServer({ MAX_IN_FLIGHT: String(CLIENTS), MAX_IN_FLIGHT_EDITOR: String(CLIENTS) });
 
   it(`serves ${CLIENTS} clients for ${SECONDS} s with mixed reads and writes, without errors or memory growth`, async () => {
     const rssStart = process.memoryUsage().rss;

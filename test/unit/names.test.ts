@@ -33,8 +33,8 @@ describe('nameLookup', () => {
 });
 
 describe('refreshNameKeys', () => {
-  it('is the statement migration 005 runs on the entities stored before it', () => {
-    const migration = readFileSync(path.resolve(__dirname, '../../cypher/006_entity_names.cypher'), 'utf8');
+  it('is the statement the newest names migration (009, every findable kind) runs on the entities stored before it', () => {
+    const migration = readFileSync(path.resolve(__dirname, '../../cypher/009_v3_entities.cypher'), 'utf8');
     expect(splitStatements(migration)).toContain(refreshNameKeys.cypher.trim());
   });
 });
