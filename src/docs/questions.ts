@@ -62,6 +62,107 @@ export const QUESTIONS: { question: string; query: string }[] = [
   search(text: "Kesler", first: 1) { entity { ... on Official { name } } }
 }`,
   },
+  {
+    question: 'Which rules touch Nvidia, along any path (its chips, its listings, the ECCNs they are classified under)?',
+    query: `{
+  rulesTouching(entity: "Nvidia") {
+    rule { shortName }
+    relation
+    confidence
+    path { ... on Node { id } }
+  }
+}`,
+  },
+  {
+    question: 'Which rules reach China on 2025-03-01: directly, through its tier or country groups, or through companies based there?',
+    query: `{
+  rulesTouching(entity: "China", asOf: "2025-03-01") {
+    rule { shortName }
+    relation
+    path { ... on Node { id } }
+  }
+}`,
+  },
+  {
+    question: 'Which chips exceed 4,800 TPP, and under which ECCN are they classified?',
+    query: `{
+  chipProducts(filter: { minTpp: 4800 }, first: 20) {
+    totalCount
+    edges { node { name performance { tpp } classifications { eccn { code } confidence } } }
+  }
+}`,
+  },
+  {
+    question: 'Screen SMIC: is it listed, on which list, under what license terms, and since which rule?',
+    query: `{
+  companies(filter: { text: "SMIC" }, first: 1) {
+    edges { node { name listings { list licenseRequirement licensePolicy validFrom addedBy { shortName citation } } } }
+  }
+}`,
+  },
+  {
+    question: 'Which Chinese AI-chip developers were on the Entity List on 2024-01-01?',
+    query: `{
+  companies(filter: { countryCode: "CN", listed: ENTITY_LIST, listedOn: "2024-01-01" }, first: 20) {
+    totalCount
+    edges { node { name listings(asOf: "2024-01-01") { validFrom confidence addedBy { shortName } } } }
+  }
+}`,
+  },
+  {
+    question: 'What is the status history of the Affiliates (50 percent) rule?',
+    query: `{
+  rules(filter: { text: "affiliates" }, first: 5) {
+    edges { node { shortName statusHistory { status validFrom validTo by { shortName citation } } } }
+  }
+}`,
+  },
+  {
+    question: 'What changed for Cambodia between 2021 and 2026?',
+    query: `{
+  factChanges(from: "2021-01-01", to: "2026-12-31", entity: "country:KH") {
+    on change relation
+    object { ... on Node { id } }
+    cause { shortName }
+  }
+}`,
+  },
+  {
+    question: 'Which countries are in country group D:5 today, and which rule added them?',
+    query: `{
+  countryGroup(code: "D:5") {
+    name
+    members { country { code name } validFrom validTo confidence addedBy { shortName } }
+  }
+}`,
+  },
+  {
+    question: 'Which rules created or changed ECCN 3A090, and which chips are classified under it?',
+    query: `{
+  eccn(code: "3A090") {
+    title
+    rules { shortName publishedOn }
+    products { name }
+  }
+}`,
+  },
+  {
+    question: 'What does the Federal Register document of the Affiliates rule suspension support?',
+    query: `{
+  sources(text: "suspension", kind: "FEDERAL_REGISTER", first: 1) {
+    edges { node { title supports(first: 10) { relation subject { ... on Node { id } } object { ... on Node { id } } validFrom validTo onlySource } } }
+  }
+}`,
+  },
+  {
+    question: 'Which rules amend 15 CFR 744, newest first?',
+    query: `{
+  rules(filter: { cfrPart: "15 CFR 744" }, orderBy: ISSUED_ON_DESC, first: 5) {
+    totalCount
+    edges { node { shortName issuedOn rin } }
+  }
+}`,
+  },
 ];
 
 const KEEP = 3;

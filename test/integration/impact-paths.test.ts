@@ -65,8 +65,8 @@ describe('rulesTouching along every path', () => {
       const chips = touches.filter((t) => t.path.length === 3 && t.path[1].__typename === 'ChipProduct');
       expect(chips.map(line)).toEqual(
         expect.arrayContaining([
-          'rule:advanced-computing-2022 RESTRICTS STATED rule:advanced-computing-2022>chipProduct:nvidia-h100>company:nvidia',
-          'rule:ai-diffusion RESTRICTS STATED rule:ai-diffusion>chipProduct:nvidia-h100>company:nvidia',
+          'rule:advanced-computing-2022 RESTRICTS INFERRED rule:advanced-computing-2022>chipProduct:nvidia-h100>company:nvidia',
+          'rule:ai-diffusion RESTRICTS INFERRED rule:ai-diffusion>chipProduct:nvidia-h100>company:nvidia',
           'rule:h20-license-requirement-2025 RESTRICTS STATED rule:h20-license-requirement-2025>chipProduct:nvidia-h20>company:nvidia',
           'rule:h20-licences-revenue-share-2025 TARGETS STATED rule:h20-licences-revenue-share-2025>chipProduct:nvidia-h20>company:nvidia',
           'rule:h200-announcement-2025 TARGETS STATED rule:h200-announcement-2025>chipProduct:nvidia-h200>company:nvidia',

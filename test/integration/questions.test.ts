@@ -44,8 +44,14 @@ describe('questions analysts ask', () => {
       h100Now: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-06-01") { rule { id } }
       h100Then: rulesTouching(entity: "chipProduct:nvidia-h100", asOf: "2025-03-01") { rule { id } }
     }`);
+    // Directly and through Huawei, and (on any date) through ECCN 3A090, which the chip is classified under
+    // (INFERRED) and which the advanced-computing rules, their corrections and the AI Diffusion Rule created or changed.
     expect(new Set(result.byId.map((t: any) => t.rule.id))).toEqual(
-      new Set(['rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08']),
+      new Set([
+        'rule:gp10-huawei-ascend-guidance', 'rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08',
+        'rule:advanced-computing-2022', 'rule:advanced-computing-2023', 'rule:advanced-computing-corrections-2024', 'rule:ai-diffusion',
+        'rule:foundry-due-diligence-2025', 'rule:foundry-due-diligence-correction-2025',
+      ]),
     );
     expect(new Set(result.before.map((t: any) => t.rule.id))).toEqual(
       new Set(['rule:huawei-entity-list-2019', 'rule:huawei-fdp-2020', 'rule:huawei-fdp-2020-08']),

@@ -15,7 +15,7 @@ export class FactChange {
   @Field(() => Entity, { description: 'What the fact is about: the country, company, product or official; the rule for a touch or a status.' })
   subject!: typeof Entity;
 
-  @Field({ description: "The kind of fact, e.g. 'IN_TIER', 'IN_COUNTRY_GROUP', 'LISTED_ON', 'RESTRICTS', 'STATUS'." })
+  @Field({ description: "The kind of fact, for example 'IN_TIER', 'IN_COUNTRY_GROUP', 'LISTED_ON', 'RESTRICTS', 'STATUS'." })
   relation!: string;
 
   @Field(() => Entity, { nullable: true, description: 'The other end of the fact (the tier, group, target, ECCN, agency, parent); null for a listing and a status.' })
