@@ -4,6 +4,7 @@ import { GraphQLField, GraphQLScalarType, GraphQLSchema, isObjectType, lexicogra
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
+import { ChangeSubscriptionResolver } from '../domain/change/change.subscription.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
@@ -26,7 +27,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver,
+  HistoryResolver, ChangeSubscriptionResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
@@ -94,6 +95,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   describeCosts(schema);
   // type-graphql has no place for the root types' descriptions; they are set once, before first use.
   schema.getQueryType()!.description = 'Reads, open to everyone without a token.';
+  schema.getSubscriptionType()!.description = 'Live reads over WebSocket (graphql-ws) at /graphql: the change feed as it commits. Open to everyone; limits as for queries.';
   schema.getMutationType()!.description = 'Writes: each needs an editor\'s token (`Authorization: Bearer <token>`), lands as one transaction and is recorded as a Change.';
   return schema;
 }
