@@ -30,6 +30,16 @@ export const resolvers = [
   HistoryResolver, ChangeSubscriptionResolver,
 ] as const;
 
+/** type-graphql wants a PubSub once there is a subscription; ours name `subscribe`, never topics. */
+const noTopics = {
+  publish: () => {
+    throw new Error('No subscription is published by topic.');
+  },
+  subscribe: () => {
+    throw new Error('No subscription is published by topic.');
+  },
+};
+
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
 function defaultNulls(value: object): void {
   if (value.constructor === Object) return;
@@ -88,6 +98,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     validateFn: validateArgument,
+    // Subscriptions bring their own source (Subscription.changed follows the change feed); no topics are published.
+    pubSub: noTopics,
     // Runs before argument validation, so a write without a valid token fails as such and touches nothing.
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
