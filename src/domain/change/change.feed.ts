@@ -38,7 +38,7 @@ export interface ChangeFeedOptions {
 export class FollowerTooSlow extends Error {}
 
 /** Changes after a position, oldest first, at most `first`: one statement, the builder's. */
-function changesAfter(position: number, first: number) {
+export function changesAfter(position: number, first: number) {
   const change = new Cypher.Node();
   const clause = new Cypher.Match(new Cypher.Pattern(change, { labels: ['Change'] }))
     .where(Cypher.gt(change.property('position'), new Cypher.Param(neo4j.int(position))))
@@ -56,7 +56,7 @@ function changesAfter(position: number, first: number) {
 }
 
 /** The newest position, 0 before the first change. */
-function latestPosition() {
+export function latestPosition() {
   const sequence = new Cypher.Node();
   const clause = new Cypher.OptionalMatch(new Cypher.Pattern(sequence, { labels: ['ChangeSequence'], properties: { id: new Cypher.Literal('changes') } }))
     .return([Cypher.toString(Cypher.coalesce(sequence.property('last'), new Cypher.Literal(0))), 'last']);
