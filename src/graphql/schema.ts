@@ -4,6 +4,7 @@ import { GraphQLField, GraphQLScalarType, GraphQLSchema, isObjectType, lexicogra
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
+import { ChangeSubscriptionResolver } from '../domain/change/change.subscription.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
@@ -27,8 +28,18 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver,
+  HistoryResolver, ChangeSubscriptionResolver,
 ] as const;
+
+/** type-graphql wants a PubSub once there is a subscription; ours name `subscribe`, never topics. */
+const noTopics = {
+  publish: () => {
+    throw new Error('No subscription is published by topic.');
+  },
+  subscribe: () => {
+    throw new Error('No subscription is published by topic.');
+  },
+};
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
 function defaultNulls(value: object): void {
@@ -88,6 +99,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     validateFn: validateArgument,
+    // Subscriptions bring their own source (Subscription.changed follows the change feed); no topics are published.
+    pubSub: noTopics,
     // Runs before argument validation, so a write without a valid token fails as such and touches nothing.
     authChecker: ({ context }: { context: Context }) => Boolean(requireEditor(context)),
   });
@@ -95,6 +108,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   describeCosts(schema);
   // type-graphql has no place for the root types' descriptions; they are set once, before first use.
   schema.getQueryType()!.description = 'Reads, open to everyone without a token.';
+  schema.getSubscriptionType()!.description = 'Live reads over WebSocket (graphql-ws) at /graphql: the change feed as it commits. Open to everyone; limits as for queries.';
   schema.getMutationType()!.description = 'Writes: each needs an editor\'s token (`Authorization: Bearer <token>`), lands as one transaction and is recorded as a Change.';
   return schema;
 }

@@ -26,6 +26,7 @@ import { maskInternalErrors, requestLogPlugin } from './observability';
 import { persistedQueryErrorsPlugin } from './persisted-queries';
 import { compressResponses, securityHeaders } from './security';
 import { requestErrorStatusPlugin } from './status';
+import { attachSubscriptions, SubscriptionLimits } from './subscriptions';
 
 export interface ApolloOptions {
   logger: Logger;
@@ -47,6 +48,8 @@ export interface ServerOptions extends ApolloOptions {
   corsOrigins: readonly string[];
   /** Requests in flight per anonymous client and per editor. */
   concurrency: ConcurrencyLimits;
+  /** Bounds on WebSocket clients (subscriptions.ts); its defaults when left out. */
+  subscriptions?: Partial<SubscriptionLimits>;
 }
 
 export interface RunningServer {
@@ -166,9 +169,14 @@ export async function startServer(options: ServerOptions, port: number, host: st
     res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
   });
 
+  // GraphQL over WebSocket on the same port and path; stop() closes its sockets before draining HTTP.
+  const subscriptions = attachSubscriptions(httpServer, options);
   await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
   const address = httpServer.address() as AddressInfo;
   const url = `http://${host}:${address.port}/graphql`;
   options.logger.info({ url }, 'GraphQL server listening');
-  return { url, port: address.port, apollo, stop: () => apollo.stop() };
+  return { url, port: address.port, apollo, stop: async () => {
+    await subscriptions.close();
+    await apollo.stop();
+  } };
 }
