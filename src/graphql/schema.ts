@@ -6,7 +6,9 @@ import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolv
 import { ChangeResolver } from '../domain/change/change.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
+import { CountryGroupMutationResolver } from '../domain/country-group/country-group.mutation.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
+import { EccnMutationResolver } from '../domain/eccn/eccn.mutation.resolver';
 import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
@@ -26,7 +28,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver,
+  HistoryResolver, EccnMutationResolver, CountryGroupMutationResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
