@@ -18,6 +18,7 @@ import { RuleMutationResolver } from '../domain/rule/rule.mutation.resolver';
 import { RuleResolver } from '../domain/rule/rule.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
 import { SourceResolver } from '../domain/source/source.resolver';
+import { SourceMutationResolver } from '../domain/source/source.mutation.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
 import { listCap } from '../read/caps';
@@ -28,7 +29,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver, EccnMutationResolver, CountryGroupMutationResolver,
+  HistoryResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
