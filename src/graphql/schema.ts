@@ -9,6 +9,7 @@ import { CountryGroupResolver } from '../domain/country-group/country-group.reso
 import { CountryGroupMutationResolver } from '../domain/country-group/country-group.mutation.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
 import { EccnMutationResolver } from '../domain/eccn/eccn.mutation.resolver';
+import { FactMutationResolver } from '../domain/fact/fact.mutation.resolver';
 import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
@@ -29,7 +30,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver,
+  HistoryResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver, FactMutationResolver,
 ] as const;
 
 /** An explicit null for an argument with a default means that default: the ArgsType's field initialisers. */
