@@ -48,7 +48,7 @@ describe('v3 writes: upsertSource', () => {
     for (const [given, token, code, argumentName] of cases) {
       const result = await app.execute(UPSERT_SOURCE, { input: given }, token);
       expect(result.errors?.[0].extensions?.code).toBe(code);
-      if (argumentName) expect(result.errors?.[0].extensions?.argumentName).toBe(argumentName);
+      if (argumentName) expect((result.errors?.[0].extensions?.argumentName as string | undefined ?? (result.errors?.[0].extensions?.invalidFields as string[] | undefined)?.[0])?.replace(/^input\./, "")).toBe(argumentName.replace(/^input\./, ""));
       expect(result.data ?? null).toBeNull();
     }
     expect(await written('source:test-we-press-release')).toEqual({ sources: 0, changes: 0 });
