@@ -26,3 +26,18 @@ export class WriteConflict extends Error {
     super(message);
   }
 }
+
+/**
+ * A write refused because what it acts on is not in the graph (no open fact to end): reported at the
+ * GraphQL edge as NOT_FOUND, naming the input at fault.
+ */
+export class NotFound extends Error {
+  override readonly name = 'NotFound';
+
+  constructor(
+    message: string,
+    readonly argumentName: string,
+  ) {
+    super(message);
+  }
+}

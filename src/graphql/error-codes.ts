@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { GraphMemoryError, GraphTimeoutError, GraphUnavailableError } from '../neo4j/errors';
-import { InputRefused, WriteConflict } from '../input-refused';
+import { InputRefused, NotFound, WriteConflict } from '../input-refused';
 
 export interface MappedError {
   message: string;
@@ -24,6 +24,7 @@ export function mapLowerLayerError(error: unknown): MappedError | undefined {
   if (cause instanceof GraphTimeoutError) return { message: cause.message, extensions: { code: 'QUERY_TIMEOUT' } };
   if (cause instanceof GraphMemoryError) return { message: cause.message, extensions: { code: 'RESOURCE_EXHAUSTED' } };
   if (cause instanceof WriteConflict) return { message: cause.message, extensions: { code: 'CONFLICT', argumentName: cause.argumentName } };
+  if (cause instanceof NotFound) return { message: cause.message, extensions: { code: 'NOT_FOUND', argumentName: cause.argumentName } };
   if (cause instanceof InputRefused) {
     return { message: cause.message, extensions: { code: 'BAD_USER_INPUT', argumentName: cause.argumentName } };
   }

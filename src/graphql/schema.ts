@@ -7,7 +7,10 @@ import { ChangeResolver } from '../domain/change/change.resolver';
 import { ChangeSubscriptionResolver } from '../domain/change/change.subscription.resolver';
 import { CountryResolver } from '../domain/country/country.resolver';
 import { CountryGroupResolver } from '../domain/country-group/country-group.resolver';
+import { CountryGroupMutationResolver } from '../domain/country-group/country-group.mutation.resolver';
 import { EccnResolver } from '../domain/eccn/eccn.resolver';
+import { EccnMutationResolver } from '../domain/eccn/eccn.mutation.resolver';
+import { FactMutationResolver } from '../domain/fact/fact.mutation.resolver';
 import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
@@ -17,6 +20,7 @@ import { RuleMutationResolver } from '../domain/rule/rule.mutation.resolver';
 import { RuleResolver } from '../domain/rule/rule.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
 import { SourceResolver } from '../domain/source/source.resolver';
+import { SourceMutationResolver } from '../domain/source/source.mutation.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
 import { listCap } from '../read/caps';
@@ -28,7 +32,7 @@ export const resolvers = [
   NodeResolver, CountryResolver, TierResolver, RuleResolver, LineageResolver, AgencyResolver, OfficialResolver,
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
-  HistoryResolver, ChangeSubscriptionResolver,
+  HistoryResolver, ChangeSubscriptionResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver, FactMutationResolver,
 ] as const;
 
 /** type-graphql wants a PubSub once there is a subscription; ours name `subscribe`, never topics. */

@@ -36,10 +36,8 @@ export const LISTS = ['ENTITY_LIST', 'MILITARY_END_USER_LIST', 'UNVERIFIED_LIST'
 export const TOUCH_RELATIONS = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'] as const;
 export const ACTION_KINDS = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'] as const;
 export const ENDING_KINDS = ['FORMAL_RESCISSION', 'NON_ENFORCEMENT', 'SUPERSEDED', 'EXPIRED', 'VACATED'] as const;
-export const SOURCE_KINDS = [
-  'ARTICLE', 'NEWS_REPORT', 'FEDERAL_REGISTER', 'PRESS_RELEASE', 'PRESIDENTIAL_DOCUMENT', 'DECISION', 'COMPANY_FILING',
-  'LAW_FIRM_SUMMARY', 'REGULATION', 'STANDARD', 'DATASHEET',
-] as const;
+import { SOURCE_KINDS } from '../domain/source/source.kinds';
+export { SOURCE_KINDS };
 
 class Sourced {
   @IsArray() @ArrayNotEmpty() @Matches(idOf('source'), { each: true })

@@ -10,6 +10,8 @@ import { LineageEdge } from '../lineage/lineage.type';
 import { entityById } from '../node/node.read';
 import { RevokeRuleInput, RuleInput, RuleLinkInput } from './rule.mutation.input';
 import { EndingKind } from './rule-ending.type';
+import { RuleSuspensionInput } from './rule-suspension.input';
+import { suspendRule } from './rule.service';
 import { Rule } from './rule.type';
 import { linkRules, revokeRule, ruleIdOf, saveRule } from './rule.writes';
 
@@ -35,6 +37,13 @@ export class RuleMutationResolver {
   @Mutation(() => LineageEdge, { description: 'Records that one rule revokes, amends, supersedes, implements, ends the enforcement of or corrects another; refuses cycles, and the same link with another date.' })
   async linkRules(@Arg('input', () => RuleLinkInput, { description: 'The two rules, how the first acts on the second, and when.' }) input: RuleLinkInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return mutate(context, info, 'linkRules', lineageLink(input.fromRuleId, input.toRuleId, input.kind), (tx) => linkRules(tx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => Rule, { description: 'Records that one rule suspends another for a period (a SUSPENDS link; the rule reads SUSPENDED inside it). The same suspension again changes nothing; another period from the same instrument is a CONFLICT.' })
+  async suspendRule(@Arg('input', () => RuleSuspensionInput, { description: 'The rule, the suspending instrument, the period and the sources.' }) input: RuleSuspensionInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const params = { ruleId: input.ruleId, byRuleId: input.byRuleId, from: input.from, until: input.until ?? null, sourceIds: input.sourceIds };
+    return mutate(context, info, 'suspendRule', entityById(kindOfType('Rule'), input.ruleId, false), (tx) => suspendRule(tx, params));
   }
 
   @Authorized()

@@ -242,7 +242,7 @@ export async function linkRules(tx: CountingTransaction, input: LinkRules): Prom
  * a cycle check reads every link committed before it and none can land beside it unseen. The check
  * is a breadth-first search, so the lock is held for milliseconds however the rules are linked.
  */
-async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<string, string>): Promise<Map<string, StoredEnding>> {
+export async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<string, string>): Promise<Map<string, StoredEnding>> {
   const ids = [...new Set(Object.values(rulesByArgument))];
   const [row] = await tx.run<{ locked: boolean; rules: (StoredEnding & { id: string })[] }>(lockLineageQuery, { ids });
   if (!row.locked) throw new Error('The (:LineageLock) node is missing: apply the migrations in cypher/ first.');
@@ -254,7 +254,7 @@ async function lockLineage(tx: CountingTransaction, rulesByArgument: Record<stri
 }
 
 /** Refuses a link from -> to that would make a rule its own ancestor (a self-link included). */
-async function refuseCycle(tx: CountingTransaction, fromId: string, toId: string, argument: string): Promise<void> {
+export async function refuseCycle(tx: CountingTransaction, fromId: string, toId: string, argument: string): Promise<void> {
   if (fromId === toId) throw new InputRefused(`A rule cannot act on itself: ${fromId} -> ${toId} would be a cycle.`, argument);
   const [check] = await tx.run<{ cycle: boolean }>(lineageCycleCheck, { fromId, toId });
   if (check.cycle) throw new InputRefused(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, argument);
