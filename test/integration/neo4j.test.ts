@@ -26,7 +26,7 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country', '010_fact_dates']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country', '008_change_sequence', '009_v3_entities', '010_fact_dates']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
