@@ -74,7 +74,7 @@ describe('rulesTouching along every path', () => {
           'rule:h200-license-review-2026 TARGETS STATED rule:h200-license-review-2026>chipProduct:nvidia-h200>company:nvidia',
         ]),
       );
-      expect(chips).toHaveLength(7);
+      expect(chips).toHaveLength(10);
       expect(touches.every((t) => t.target.id === 'company:nvidia')).toBe(true);
       // Ordered by rule id, then path length, then target id.
       const keys = touches.map((t) => [t.rule.id, t.path.length, t.target.id]);
