@@ -139,6 +139,10 @@ export async function startServer(options: ServerOptions, port: number, host: st
   // Security headers (CSP and the rest) and compression on every response: see security.ts.
   app.use(securityHeaders(), compressResponses());
   const httpServer = http.createServer(app);
+  // Keep idle sockets open longer than clients and proxies do (Node's 5 s default): a client that reuses
+  // a socket the server is closing at that moment sees ECONNRESET, which a loaded machine makes likely.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();
 
