@@ -2,11 +2,11 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { mutate } from '../change/mutation';
+import { oneFact } from '../fact/fact.read';
 import { CountryGroupMembershipInput } from './country-group.mutation.input';
 import { countryGroupSlugOf } from './country-group.resolver';
 import { assignCountryGroup } from './country-group.service';
 import { CountryGroupMembership } from './country-group.type';
-import { groupMembership } from './membership.read';
 
 @Resolver()
 export class CountryGroupMutationResolver {
@@ -21,6 +21,10 @@ export class CountryGroupMutationResolver {
       addedByRuleId: input.addedByRuleId ?? null,
       sourceIds: input.sourceIds,
     };
-    return mutate(context, info, 'assignCountryGroup', groupMembership(params.code, params.groupId, params.validFrom), (tx) => assignCountryGroup(tx, params));
+    return mutate(context, info, 'assignCountryGroup', oneFact(
+      'CountryGroupMembership',
+      { label: 'Country', key: 'code', value: params.code, scope: 'country' }, 'IN_GROUP', { validFrom: params.validFrom },
+      { label: 'CountryGroup', key: 'id', value: params.groupId, scope: 'group' },
+    ), (tx) => assignCountryGroup(tx, params));
   }
 }

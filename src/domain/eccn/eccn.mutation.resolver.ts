@@ -2,9 +2,9 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { mutate } from '../change/mutation';
+import { oneFact } from '../fact/fact.read';
 import { Confidence } from '../confidence/confidence.type';
 import { ClassificationInput } from './classification.input';
-import { classification } from './classification.read';
 import { eccnCodeOf } from './eccn.input';
 import { classify } from './eccn.service';
 import { Classification } from './eccn.type';
@@ -23,6 +23,10 @@ export class EccnMutationResolver {
       note: input.note ?? null,
       sourceIds: input.sourceIds,
     };
-    return mutate(context, info, 'classify', classification(params.productId, params.eccnId, params.validFrom), (tx) => classify(tx, params));
+    return mutate(context, info, 'classify', oneFact(
+      'Classification',
+      { label: 'ChipProduct', key: 'id', value: params.productId, scope: 'product' }, 'CLASSIFIED_AS', { validFrom: params.validFrom },
+      { label: 'Eccn', key: 'id', value: params.eccnId, scope: 'eccn' },
+    ), (tx) => classify(tx, params));
   }
 }
