@@ -18,3 +18,17 @@ export function upsertIdOf(prefix: string, id: string | null | undefined, name: 
   if (!written) throw new InputRefused(`The ${nameField} has no letter or digit to make an id from; give input.id.`, `input.${nameField}`);
   return written;
 }
+
+/** The optional fields an input gives (present, even as null), for `SET n += $set`. */
+export function givenFields(input: object, fields: readonly string[]): Record<string, unknown> {
+  const given: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value !== undefined) given[field] = value;
+  }
+  return given;
+}
+
+/** The id of a listing: listing:<party slug>-<list>-<validFrom>, e.g. listing:huawei-entity-list-2019-05-16. */
+export const listingId = (partyId: string, list: string, validFrom: string) =>
+  `listing:${partyId.slice(partyId.indexOf(':') + 1)}-${list.toLowerCase().replace(/_/g, '-')}-${validFrom}`;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { validate } from 'class-validator';
 import { GraphQLField, GraphQLScalarType, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { ArgumentValidationError, buildSchema } from 'type-graphql';
+import { AgencyMutationResolver } from '../domain/agency/agency.mutation.resolver';
 import { AgencyResolver, OfficialResolver } from '../domain/agency/agency.resolver';
 import { ChangeResolver } from '../domain/change/change.resolver';
 import { ChangeSubscriptionResolver } from '../domain/change/change.subscription.resolver';
@@ -15,9 +16,12 @@ import { HistoryResolver } from '../domain/history/history.resolver';
 import { LineageResolver } from '../domain/lineage/lineage.resolver';
 import { NodeResolver } from '../domain/node/node.resolver';
 import { drawLineage } from '../domain/lineage/mermaid';
+import { ListingMutationResolver } from '../domain/listing/listing.mutation.resolver';
+import { ProductMutationResolver } from '../domain/product/product.mutation.resolver';
 import { ChipProductResolver, CompanyResolver, ProductResolver } from '../domain/product/product.resolver';
 import { RuleMutationResolver } from '../domain/rule/rule.mutation.resolver';
 import { RuleResolver } from '../domain/rule/rule.resolver';
+import { TouchMutationResolver } from '../domain/rule/touch.mutation.resolver';
 import { SearchResolver } from '../domain/search/search.resolver';
 import { SourceResolver } from '../domain/source/source.resolver';
 import { SourceMutationResolver } from '../domain/source/source.mutation.resolver';
@@ -33,6 +37,7 @@ export const resolvers = [
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
   HistoryResolver, ChangeSubscriptionResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver, FactMutationResolver,
+  ProductMutationResolver, AgencyMutationResolver, TouchMutationResolver, ListingMutationResolver,
 ] as const;
 
 /** type-graphql wants a PubSub once there is a subscription; ours name `subscribe`, never topics. */

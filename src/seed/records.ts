@@ -23,9 +23,7 @@ export const COUNTRY_GROUP_ID = idPattern('countryGroup');
 export const countryGroupId = (code: string) => `countryGroup:${code.replace(':', '')}`;
 /** The id of an ECCN node from its code. */
 export const eccnId = (code: string) => `eccn:${code}`;
-/** The id of a listing: listing:<party slug>-<list>-<validFrom>. */
-export const listingId = (partyId: string, list: string, validFrom: string) =>
-  `listing:${partyId.slice(partyId.indexOf(':') + 1)}-${list.toLowerCase().replace(/_/g, '-')}-${validFrom}`;
+export { listingId } from '../domain/entity-ids';
 
 export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 'RESCISSION', 'GUIDANCE', 'ANNOUNCEMENT', 'ENTITY_LIST_ACTION'] as const;
 /** The lineage kinds, from the one list reads, the cycle check and the drawing use. */

@@ -1,6 +1,8 @@
 import Cypher from '@neo4j/cypher-builder';
 import { LIST_CAPS } from '../../read/caps';
-import { ReadModel } from '../../read/compiler';
+import { Compiler, ReadModel } from '../../read/compiler';
+import { Selection } from '../../read/plan';
+import { VALUE } from '../../read/statement';
 import { confidenceOf, property, related, relatedOnce, relatedOne, sourcesFromIds, startFirst } from '../../read/fields';
 import { heldOn, ruleStart } from '../../read/temporal';
 
@@ -37,4 +39,11 @@ export const listingReaders: ReadModel = {
       sources: sourcesFromIds(LIST_CAPS['Listing.sources'], 'node'),
     },
   },
+};
+
+/** One listing by id, as recordListing returns it after writing it. */
+export const listingById = (id: string) => (selection: Selection, compiler: Compiler) => {
+  const node = new Cypher.Node();
+  return new Cypher.Match(new Cypher.Pattern(node, { labels: ['Listing'], properties: { id: new Cypher.Param(id) } }))
+    .return([compiler.object('Listing', selection, { node }), VALUE]);
 };

@@ -90,6 +90,17 @@ export class RuleInput {
   @ArrayMaxSize(50)
   @Matches(idPattern('source'), { each: true, message: 'each sourceIds entry must look like source:<slug>' })
   sourceIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Regulation Identifier Number, e.g. '0694-AJ90'." })
+  @IsOptional()
+  @Matches(/^\d{4}-[A-Z]{2}\d{2}$/, { message: "rin must look like '0694-AJ90'" })
+  rin?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "CFR parts the rule amends, e.g. ['15 CFR 740', '15 CFR 744']; replaces those it had." })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{1,2} CFR \d{1,4}$/, { each: true, message: "each cfrParts entry must look like '15 CFR 744'" })
+  cfrParts?: string[] | null;
 }
 
 @InputType({ description: '`from` revokes, amends, supersedes, implements, ends the enforcement of or corrects `to` (a suspension, which has a period, is not linked here).' })

@@ -55,6 +55,8 @@ export async function saveRule(tx: CountingTransaction, input: RuleInput): Promi
     publishedOn: input.publishedOn ?? null,
     effectiveOn: input.effectiveOn ?? null,
     complianceOn: input.complianceOn ?? null,
+    rin: input.rin ?? null,
+    cfrParts: input.cfrParts ?? null,
     agencyIds: input.issuedByAgencyIds ?? [],
     sourceIds: input.sourceIds ?? [],
   });
@@ -266,7 +268,8 @@ SET r.title = $title, r.kind = $kind,
     r.shortName = coalesce($shortName, r.shortName), r.citation = coalesce($citation, r.citation),
     r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
     r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
-    r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn)
+    r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn),
+    r.rin = coalesce($rin, r.rin), r.cfrParts = coalesce($cfrParts, r.cfrParts)
 SET r.nameKeys = ${nameKeysOf('r')}
 WITH r, before
 CALL (r) {

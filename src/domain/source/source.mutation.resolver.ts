@@ -5,21 +5,11 @@ import { GraphConstraintError } from '../../neo4j/errors';
 import { WriteConflict } from '../../input-refused';
 import { mutate } from '../change/mutation';
 import { kindOfType } from '../entities';
-import { upsertIdOf } from '../entity-ids';
+import { givenFields, upsertIdOf } from '../entity-ids';
 import { entityById } from '../node/node.read';
 import { SourceInput } from './source.mutation.input';
 import { saveSource } from './source.service';
 import { Source } from './source.type';
-
-/** The optional fields an input gives (present, even as null), for `SET n += $set`. */
-export function givenFields(input: object, fields: readonly string[]): Record<string, unknown> {
-  const given: Record<string, unknown> = {};
-  for (const field of fields) {
-    const value = (input as Record<string, unknown>)[field];
-    if (value !== undefined) given[field] = value;
-  }
-  return given;
-}
 
 @Resolver()
 export class SourceMutationResolver {

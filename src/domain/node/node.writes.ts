@@ -1,0 +1,81 @@
+import { isDeepStrictEqual } from 'node:util';
+import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { InputRefused, WriteConflict } from '../../input-refused';
+import { MISSING_SOURCES } from '../fact/dated-fact.writes';
+import { nameKeysOf } from '../search/names';
+
+/** Entities written by name with upsertChipProduct, upsertCompany and upsertOfficial. */
+export type NamedLabel = 'ChipProduct' | 'Company' | 'Official';
+
+export type SaveNamed = {
+  label: NamedLabel;
+  id: string;
+  /** Whether the id came from the input (an update is allowed) or from the name (create only). */
+  given: boolean;
+  name: string;
+  /** Only the optional properties the input gives (present, even as null): the others are kept. */
+  set: Record<string, unknown>;
+  sourceIds: string[];
+};
+
+type Queries = { existing: NamedQuery; snapshot: NamedQuery; save: NamedQuery; nameKeys: NamedQuery };
+
+/** One set of statements per label (labels are not parameters in an indexed MATCH). */
+const queriesOf = (label: NamedLabel): Queries => ({
+  existing: { name: `save${label}Existing`, cypher: `OPTIONAL MATCH (n:${label} {id: $id}) RETURN n.name AS name, ${MISSING_SOURCES} AS missingSources` },
+  // What a write can change: the node's properties and its outgoing links (the lock marker is never kept).
+  snapshot: {
+    name: `save${label}Snapshot`,
+    cypher: `OPTIONAL MATCH (n:${label} {id: $id})
+RETURN CASE WHEN n IS NULL THEN null ELSE {properties: properties(n), links: [(n)-[r]->(m) | [type(r), m.id, properties(r)]]} END AS snapshot`,
+  },
+  save: {
+    name: `save${label}`,
+    cypher: `
+MERGE (n:${label} {id: $id})
+ON CREATE SET n.aliases = []
+SET n.name = $name
+SET n += $set
+WITH n
+CALL (n) {
+  UNWIND $sourceIds AS sourceId
+  MATCH (s:Source {id: sourceId})
+  MERGE (n)-[:CITES]->(s)
+}`,
+  },
+  // Last, after the links: a product's keys include its maker's name before its family.
+  nameKeys: { name: `save${label}NameKeys`, cypher: `MATCH (n:${label} {id: $id}) SET n.nameKeys = ${nameKeysOf('n')}` },
+});
+
+const QUERIES: Record<NamedLabel, Queries> = { ChipProduct: queriesOf('ChipProduct'), Company: queriesOf('Company'), Official: queriesOf('Official') };
+
+type Snapshot = { properties: Record<string, unknown>; links: unknown[][] } | null;
+
+/** Links in a stable order, so two snapshots compare by content. */
+const comparable = (snapshot: Snapshot) =>
+  snapshot && { properties: snapshot.properties, links: snapshot.links.map((link) => JSON.stringify(link)).sort() };
+
+/**
+ * Creates the entity, or updates the one with the given id, setting the name, the given properties
+ * and its sources; `link` then writes its label's own links (maker, country, parent). Without an id
+ * the name gives one and it never overwrites a different entity: one with that id and another name
+ * is a CONFLICT, one with the same name is this entity, updated. Every source must exist. Returns
+ * whether anything changed (a repeat changes nothing and records no Change).
+ */
+export async function saveNamed(tx: CountingTransaction, input: SaveNamed, link: () => Promise<void>): Promise<boolean> {
+  const queries = QUERIES[input.label];
+  const [existing] = await tx.run<{ name: string | null; missingSources: string[] }>(queries.existing, input);
+  if (!input.given && existing.name !== null && existing.name !== input.name) {
+    throw new WriteConflict(
+      `Another entity has id ${input.id} (${JSON.stringify(existing.name)}): give input.id to update it, or a name of its own.`,
+      'input.name',
+    );
+  }
+  if (existing.missingSources.length > 0) throw new InputRefused(`No source has id ${existing.missingSources.join(', ')}.`, 'input.sourceIds');
+  const [before] = await tx.run<{ snapshot: Snapshot }>(queries.snapshot, input);
+  await tx.run(queries.save, input);
+  await link();
+  await tx.run(queries.nameKeys, input);
+  const [after] = await tx.run<{ snapshot: Snapshot }>(queries.snapshot, input);
+  return !isDeepStrictEqual(comparable(before.snapshot), comparable(after.snapshot));
+}

@@ -1,0 +1,45 @@
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../../graphql/context';
+import { mutate } from '../change/mutation';
+import { kindOfType } from '../entities';
+import { givenFields, upsertIdOf } from '../entity-ids';
+import { entityById } from '../node/node.read';
+import { ChipProductInput, CompanyInput } from './product.mutation.input';
+import { saveChipProduct, saveCompany } from './product.service';
+import { ChipProduct, Company } from './product.type';
+
+const PERFORMANCE_FIELDS = ['tpp', 'performanceDensity', 'memoryBandwidthGBs', 'announcedOn'];
+
+/** The given fields to set, aliases null read as none (a product's name keys include them). */
+function fieldsToSet(input: object, fields: readonly string[]): Record<string, unknown> {
+  const set = givenFields(input, fields);
+  if ('aliases' in set && set.aliases === null) set.aliases = [];
+  return set;
+}
+
+@Resolver()
+export class ProductMutationResolver {
+  @Authorized()
+  @Mutation(() => ChipProduct, { description: 'Creates a chip product, or updates the one with this id (the fields given are set); without an id the name makes one, and a different product holding it is a CONFLICT.' })
+  async upsertChipProduct(@Arg('input', () => ChipProductInput, { description: 'The product to create, or the fields to set on the product with this id.' }) input: ChipProductInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const id = upsertIdOf('chipProduct', input.id, input.name, 'name');
+    const set = fieldsToSet(input, ['family', 'aliases', 'note', ...PERFORMANCE_FIELDS]);
+    const params = {
+      id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds,
+      makerId: input.makerId ?? null, performanceGiven: PERFORMANCE_FIELDS.some((field) => set[field] !== undefined && set[field] !== null),
+    };
+    return mutate(context, info, 'upsertChipProduct', entityById(kindOfType('ChipProduct'), id, false), (tx) => saveChipProduct(tx, params));
+  }
+
+  @Authorized()
+  @Mutation(() => Company, { description: 'Creates a company, or updates the one with this id (the fields given are set); without an id the name makes one, and a different company holding it is a CONFLICT.' })
+  async upsertCompany(@Arg('input', () => CompanyInput, { description: 'The company to create, or the fields to set on the company with this id.' }) input: CompanyInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const id = upsertIdOf('company', input.id, input.name, 'name');
+    const params = {
+      id, given: Boolean(input.id), name: input.name, set: fieldsToSet(input, ['aliases', 'note']), sourceIds: input.sourceIds,
+      countryCode: input.countryCode?.toUpperCase() ?? null, parentId: input.parentId ?? null,
+    };
+    return mutate(context, info, 'upsertCompany', entityById(kindOfType('Company'), id, false), (tx) => saveCompany(tx, params));
+  }
+}

@@ -1,0 +1,107 @@
+import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { InputRefused, WriteConflict } from '../../input-refused';
+import type { WriteOutcome } from '../change/change.writes';
+import { lockNode } from '../fact/dated-fact.writes';
+import { saveNamed, SaveNamed } from '../node/node.writes';
+
+/** A list property's sources with the input's added: sources accumulate, as CITES links do. */
+const withSources = (list: string) => `coalesce(${list}, []) + [id IN $sourceIds WHERE NOT id IN coalesce(${list}, [])]`;
+
+export type SaveChipProduct = Omit<SaveNamed, 'label'> & { makerId: string | null; performanceGiven: boolean };
+
+const makerFoundQuery: NamedQuery = {
+  name: 'upsertChipProductMaker',
+  cypher: 'RETURN $makerId IS NULL OR EXISTS { MATCH (:Company {id: $makerId}) } AS makerFound',
+};
+
+/** The maker replaces any other (a product has one), and the figures cite the input's sources when it gives any. */
+const linkProductQuery: NamedQuery = {
+  name: 'upsertChipProductLinks',
+  cypher: `
+MATCH (n:ChipProduct {id: $id})
+SET n.performanceSourceIds = CASE WHEN $performanceGiven THEN ${withSources('n.performanceSourceIds')} ELSE n.performanceSourceIds END
+WITH n
+CALL (n) {
+  MATCH (maker:Company {id: $makerId})
+  CALL (n, maker) {
+    MATCH (n)-[old:MADE_BY]->(other) WHERE other <> maker
+    DELETE old
+  }
+  MERGE (n)-[madeBy:MADE_BY]->(maker)
+  SET madeBy.sourceIds = ${withSources('madeBy.sourceIds')}
+}`,
+};
+
+/** Creates or updates a chip product (node.writes.ts), with its maker and the sources of its figures. */
+export async function saveChipProduct(tx: CountingTransaction, input: SaveChipProduct): Promise<WriteOutcome> {
+  const [found] = await tx.run<{ makerFound: boolean }>(makerFoundQuery, input);
+  if (!found.makerFound) throw new InputRefused(`No company has id ${input.makerId}.`, 'input.makerId');
+  const changed = await saveNamed(tx, { ...input, label: 'ChipProduct' }, async () => {
+    await tx.run(linkProductQuery, input);
+  });
+  return { entityIds: input.makerId ? [input.id, input.makerId] : [input.id], changed };
+}
+
+export type SaveCompany = Omit<SaveNamed, 'label'> & { countryCode: string | null; parentId: string | null };
+
+/**
+ * Locks the company and its new parent (so two writes cannot each make the other its parent), then
+ * checks the country and parent exist, the parent is not owned by the company, and the company has no
+ * other parent now.
+ */
+const checkCompanyQuery: NamedQuery = {
+  name: 'upsertCompanyCheck',
+  cypher: `
+OPTIONAL MATCH (n:Company {id: $id})
+${lockNode('n')}
+WITH n
+OPTIONAL MATCH (parent:Company {id: $parentId})
+${lockNode('parent')}
+WITH n, parent
+RETURN $countryCode IS NULL OR EXISTS { MATCH (:Country {code: $countryCode}) } AS countryFound,
+       $parentId IS NULL OR parent IS NOT NULL AS parentFound,
+       n IS NOT NULL AND parent IS NOT NULL AND EXISTS { MATCH shortestPath((parent)-[:SUBSIDIARY_OF*..50]->(n)) } AS ownsParent,
+       CASE WHEN n IS NULL OR parent IS NULL THEN [] ELSE [(n)-[l:SUBSIDIARY_OF]->(other) WHERE l.validTo IS NULL AND other <> parent | other.id] END AS otherParents`,
+};
+
+/** The country replaces any other; the parent link is added when the company has no open one to it. */
+const linkCompanyQuery: NamedQuery = {
+  name: 'upsertCompanyLinks',
+  cypher: `
+MATCH (n:Company {id: $id})
+CALL (n) {
+  MATCH (country:Country {code: $countryCode})
+  CALL (n, country) {
+    MATCH (n)-[old:BASED_IN]->(other) WHERE other <> country
+    DELETE old
+  }
+  MERGE (n)-[basedIn:BASED_IN]->(country)
+  SET basedIn.sourceIds = ${withSources('basedIn.sourceIds')}
+}
+CALL (n) {
+  MATCH (parent:Company {id: $parentId})
+  WHERE NOT EXISTS { MATCH (n)-[open:SUBSIDIARY_OF]->(parent) WHERE open.validTo IS NULL }
+  CREATE (n)-[link:SUBSIDIARY_OF]->(parent)
+  SET link.confidence = 'STATED', link.sourceIds = $sourceIds
+}`,
+};
+
+/**
+ * Creates or updates a company (node.writes.ts), with the country it is based in and its parent. A
+ * parent it owns (directly or not) or itself is refused; so is a second parent while another is
+ * recorded as current (CONFLICT).
+ */
+export async function saveCompany(tx: CountingTransaction, input: SaveCompany): Promise<WriteOutcome> {
+  if (input.parentId === input.id) throw new InputRefused('A company cannot be its own parent.', 'input.parentId');
+  const [check] = await tx.run<{ countryFound: boolean; parentFound: boolean; ownsParent: boolean; otherParents: string[] }>(checkCompanyQuery, input);
+  if (!check.countryFound) throw new InputRefused(`No country has code ${input.countryCode}.`, 'input.countryCode');
+  if (!check.parentFound) throw new InputRefused(`No company has id ${input.parentId}.`, 'input.parentId');
+  if (check.ownsParent) throw new InputRefused(`${input.parentId} is owned by ${input.id}: the link would make a company its own owner.`, 'input.parentId');
+  if (check.otherParents.length > 0) {
+    throw new WriteConflict(`${input.id} is recorded as owned by ${check.otherParents.join(', ')} now: a company has one current parent.`, 'input.parentId');
+  }
+  const changed = await saveNamed(tx, { ...input, label: 'Company' }, async () => {
+    await tx.run(linkCompanyQuery, input);
+  });
+  return { entityIds: [input.id, ...(input.parentId ? [input.parentId] : [])], changed };
+}
