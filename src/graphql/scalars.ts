@@ -1,5 +1,5 @@
 import { GraphQLScalarType, Kind } from 'graphql';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
 import neo4j, { Date as Neo4jDate, isDate, isDateTime } from 'neo4j-driver';
 
 const localDate = GraphQLLocalDate.toConfig();
@@ -36,4 +36,13 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...dateTime,
   description: 'An instant in UTC, ISO 8601 (RFC 3339), e.g. 2026-11-28T03:22:01.123Z.',
   serialize: (value) => (isDateTime(value) ? value.toStandardDate() : (dateTime.serialize(value) as Date)).toISOString(),
+});
+
+const jsonObject = GraphQLJSONObject.toConfig();
+
+/** A JSON object; the graph stores it as JSON text (a Change's before and after values), sent as the object. */
+export const JsonObjectScalar = new GraphQLScalarType<object, object>({
+  ...jsonObject,
+  description: 'A JSON object, e.g. {"country:SG": {"link: IN_TIER -> tier:ai-diffusion-tier-2, validFrom 2025-01-15": {...}}}.',
+  serialize: (value) => jsonObject.serialize(typeof value === 'string' ? JSON.parse(value) : value) as object,
 });

@@ -113,6 +113,14 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     const updated = await app.execute(UPSERT_PRODUCT, { input: { id: 'chipProduct:test-wg-900', name: 'Test WG 900', aliases: ['WG-900'], sourceIds: SRC } }, ALICE);
     expect(updated.data!.upsertChipProduct).toMatchObject({ family: 'WG', aliases: ['WG-900'], maker: { id: 'company:test-wg-fab' }, performance: { tpp: 4800 } });
     expect(await counts('chipProduct:test-wg-900')).toEqual({ changes: 2, nodes: 1 });
+    // The update's Change keeps what it changed, before and after, and nothing else.
+    const feed = await app.execute('{ changes(first: 1) { edges { node { operation entityIds before after } } } }');
+    expect(feed.data!.changes.edges[0].node).toEqual({
+      operation: 'upsertChipProduct',
+      entityIds: ['chipProduct:test-wg-900'],
+      before: { 'chipProduct:test-wg-900': { aliases: [] } },
+      after: { 'chipProduct:test-wg-900': { aliases: ['WG-900'] } },
+    });
     expect(await refusal(UPSERT_PRODUCT, { name: 'Test WG 901', makerId: 'company:test-wg-none', sourceIds: SRC })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.makerId' });
     expect(await refusal(UPSERT_PRODUCT, { name: 'Test WG 901', tpp: -1, sourceIds: SRC })).toEqual({ code: 'BAD_USER_INPUT', field: 'tpp' });
     expect(await counts('chipProduct:test-wg-901')).toEqual({ changes: 0, nodes: 0 });
@@ -157,6 +165,19 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     expect(await refusal(RECORD_TOUCH, { ...touch, targetId: 'chipProduct:test-wg-none' })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.targetId' });
     const country = await app.execute(RECORD_TOUCH, { input: { ...touch, targetId: 'country:SG', relation: 'TARGETS' } }, ALICE);
     expect(country.data!.recordTouch).toMatchObject({ target: { id: 'country:SG' }, relation: 'TARGETS' });
+    // Ending it: the Change shows the touch's validTo going from null to the day.
+    const ended = await app.execute(
+      'mutation ($input: EndFactInput!) { endFact(input: $input) }',
+      { input: { subjectId: 'rule:test-wg-rule', objectId: 'country:SG', relation: 'TARGETS', on: '2030-09-01', sourceIds: SRC } }, ALICE,
+    );
+    expect(ended.errors).toBeUndefined();
+    const feed = await app.execute('{ changes(first: 1) { edges { node { operation before after } } } }');
+    const link = 'link: TARGETS -> country:SG, validFrom 2030-03-01';
+    const change = feed.data!.changes.edges[0].node;
+    expect(change.operation).toBe('endFact');
+    expect(change.before['rule:test-wg-rule'][link]).toMatchObject({ validFrom: '2030-03-01' });
+    expect(change.before['rule:test-wg-rule'][link].validTo).toBeUndefined();
+    expect(change.after['rule:test-wg-rule'][link]).toMatchObject({ validTo: '2030-09-01' });
   });
 
   it('records a listing the company then shows, with the rule that added it; an overlapping one is a CONFLICT', async () => {

@@ -19,7 +19,7 @@ export class AgencyMutationResolver {
     const set = givenFields(input, ['aliases', 'note']);
     if (set.aliases === null) set.aliases = [];
     const params = { id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds };
-    return mutate(context, info, 'upsertOfficial', entityById(kindOfType('Official'), id, false), (tx) => saveOfficial(tx, params));
+    return mutate(context, info, 'upsertOfficial', [id], entityById(kindOfType('Official'), id, false), (tx) => saveOfficial(tx, params));
   }
 
   @Authorized()
@@ -31,7 +31,7 @@ export class AgencyMutationResolver {
       { label: 'Official', key: 'id', value: params.officialId, scope: 'official' }, 'HOLDS_OFFICE', { title: params.title, validFrom: params.validFrom },
       { label: 'Agency', key: 'id', value: params.agencyId, scope: 'agency' },
     );
-    return mutate(context, info, 'recordOffice', read, (tx) => recordOffice(tx, params));
+    return mutate(context, info, 'recordOffice', [params.officialId, params.agencyId], read, (tx) => recordOffice(tx, params));
   }
 
   @Authorized()
@@ -43,6 +43,6 @@ export class AgencyMutationResolver {
       { label: 'Official', key: 'id', value: params.officialId, scope: 'official' }, params.kind, { on: params.on },
       { label: 'Rule', key: 'id', value: params.ruleId, scope: 'rule' },
     );
-    return mutate(context, info, 'recordOfficialAction', read, (tx) => recordOfficialAction(tx, params));
+    return mutate(context, info, 'recordOfficialAction', [params.officialId, params.ruleId], read, (tx) => recordOfficialAction(tx, params));
   }
 }

@@ -16,6 +16,8 @@ export const changeReaders: ReadModel = {
       editor: property('editor'),
       operation: property('operation'),
       entityIds: listProperty('entityIds'),
+      before: property('before'),
+      after: property('after'),
     },
   },
 };

@@ -1,4 +1,4 @@
-import { DateTimeScalar } from '../../graphql/scalars';
+import { DateTimeScalar, JsonObjectScalar } from '../../graphql/scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 
@@ -21,6 +21,15 @@ export class Change {
 
   @Field(() => [String], { description: 'Ids of the things written.' })
   entityIds!: string[];
+
+  @Field(() => JsonObjectScalar, {
+    nullable: true,
+    description: "What the write changed, as it was: entity id -> field -> value; a link is a field named 'link: TYPE -> target id, ...' whose value is its properties; null where it did not exist. Null for changes recorded before values were kept.",
+  })
+  before?: Record<string, unknown> | null;
+
+  @Field(() => JsonObjectScalar, { nullable: true, description: 'What the write changed, as it is after: the same keys as `before`; null where it was removed.' })
+  after?: Record<string, unknown> | null;
 }
 
 export const ChangeConnection = connectionType(Change, 'Change');

@@ -1,4 +1,5 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import type { ChangeDiff } from './snapshot';
 
 /**
  * What a write did: the ids it wrote, and whether it changed anything. A write repeated with the
@@ -30,17 +31,20 @@ REMOVE sequence.locked
 WITH sequence
 SET sequence.last = sequence.last + 1
 CREATE (c:Change {id: 'change:' + randomUUID(), position: sequence.last, at: datetime.truncate('millisecond', datetime.realtime()),
-                  editor: $editor, operation: $operation, entityIds: $entityIds})
+                  editor: $editor, operation: $operation, entityIds: $entityIds, before: $before, after: $after})
 RETURN c.id AS id, c.position AS position`,
 };
 
 /**
  * Records a write in the same transaction as the write, so the audit trail and the graph never
  * disagree and the feed's order is commit order. Every write calls it, last (after its reads), so
- * the counter's lock is held only while the transaction commits.
+ * the counter's lock is held only while the transaction commits. `diff` (snapshot.ts) is stored as
+ * JSON text in `before` and `after`.
  */
-export async function recordChange(tx: CountingTransaction, editor: string, operation: string, entityIds: string[]): Promise<RecordedChange> {
-  const [row] = await tx.run<RecordedChange>(recordChangeQuery, { editor, operation, entityIds });
+export async function recordChange(tx: CountingTransaction, editor: string, operation: string, entityIds: string[], diff?: ChangeDiff): Promise<RecordedChange> {
+  const [row] = await tx.run<RecordedChange>(recordChangeQuery, {
+    editor, operation, entityIds, before: diff ? JSON.stringify(diff.before) : null, after: diff ? JSON.stringify(diff.after) : null,
+  });
   if (!row) throw new Error('The (:ChangeSequence) node is missing: apply the migrations in cypher/ first.');
   return row;
 }

@@ -21,7 +21,7 @@ export class CountryGroupMutationResolver {
       addedByRuleId: input.addedByRuleId ?? null,
       sourceIds: input.sourceIds,
     };
-    return mutate(context, info, 'assignCountryGroup', oneFact(
+    return mutate(context, info, 'assignCountryGroup', [`country:${params.code}`, params.groupId], oneFact(
       'CountryGroupMembership',
       { label: 'Country', key: 'code', value: params.code, scope: 'country' }, 'IN_GROUP', { validFrom: params.validFrom },
       { label: 'CountryGroup', key: 'id', value: params.groupId, scope: 'group' },

@@ -23,7 +23,7 @@ export class EccnMutationResolver {
       note: input.note ?? null,
       sourceIds: input.sourceIds,
     };
-    return mutate(context, info, 'classify', oneFact(
+    return mutate(context, info, 'classify', [params.productId, params.eccnId], oneFact(
       'Classification',
       { label: 'ChipProduct', key: 'id', value: params.productId, scope: 'product' }, 'CLASSIFIED_AS', { validFrom: params.validFrom },
       { label: 'Eccn', key: 'id', value: params.eccnId, scope: 'eccn' },

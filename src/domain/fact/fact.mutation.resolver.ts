@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Context, requireEditor } from '../../graphql/context';
 import { recordChange } from '../change/change.writes';
+import { diffOf, snapshot } from '../change/snapshot';
 import { EndableRelation, EndFactInput, LIST_ID } from './end-fact.input';
-import { endFact } from './fact.service';
+import { endFact, endFactSubjects } from './fact.service';
 
 @Resolver()
 export class FactMutationResolver {
@@ -18,8 +19,10 @@ export class FactMutationResolver {
       byRuleId: input.byRuleId ?? null, note: input.note ?? null, sourceIds: input.sourceIds,
     };
     await context.graph.write(async (tx) => {
+      const subjects = await endFactSubjects(tx, params);
+      const before = await snapshot(tx, subjects);
       const outcome = await endFact(tx, params);
-      if (outcome.changed) await recordChange(tx, editor, 'endFact', outcome.entityIds);
+      if (outcome.changed) await recordChange(tx, editor, 'endFact', outcome.entityIds, diffOf(before, await snapshot(tx, [...subjects, ...outcome.entityIds])));
     });
     return true;
   }

@@ -106,3 +106,15 @@ export async function endFact(tx: CountingTransaction, input: EndFact): Promise<
   await tx.run(kind === 'listing' ? endListings : endRelationships, { ...input, facts: open.map((fact) => fact.fact) });
   return { entityIds, changed: true };
 }
+
+const listingIdsQuery: NamedQuery = {
+  name: 'endFactListingIds',
+  cypher: 'MATCH (:Company {id: $subjectId})-[:LISTED]->(l:Listing {list: $list}) RETURN l.id AS id',
+};
+
+/** The entities whose before and after values an ending changes: its two ends, and for a listing the party's listings on that list. */
+export async function endFactSubjects(tx: CountingTransaction, input: EndFact): Promise<string[]> {
+  if (KIND_OF[input.relation] !== 'listing') return [input.subjectId, input.objectId];
+  const rows = await tx.run<{ id: string }>(listingIdsQuery, input);
+  return [input.subjectId, ...rows.map((row) => row.id)];
+}

@@ -25,6 +25,6 @@ export class ListingMutationResolver {
       note: input.note ?? null,
       sourceIds: input.sourceIds,
     };
-    return mutate(context, info, 'recordListing', listingById(params.id), (tx) => recordListing(tx, params));
+    return mutate(context, info, 'recordListing', [params.partyId, params.id, params.addedByRuleId], listingById(params.id), (tx) => recordListing(tx, params));
   }
 }

@@ -29,7 +29,7 @@ export class ProductMutationResolver {
       id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds,
       makerId: input.makerId ?? null, performanceGiven: PERFORMANCE_FIELDS.some((field) => set[field] !== undefined && set[field] !== null),
     };
-    return mutate(context, info, 'upsertChipProduct', entityById(kindOfType('ChipProduct'), id, false), (tx) => saveChipProduct(tx, params));
+    return mutate(context, info, 'upsertChipProduct', [id, params.makerId], entityById(kindOfType('ChipProduct'), id, false), (tx) => saveChipProduct(tx, params));
   }
 
   @Authorized()
@@ -40,6 +40,6 @@ export class ProductMutationResolver {
       id, given: Boolean(input.id), name: input.name, set: fieldsToSet(input, ['aliases', 'note']), sourceIds: input.sourceIds,
       countryCode: input.countryCode?.toUpperCase() ?? null, parentId: input.parentId ?? null,
     };
-    return mutate(context, info, 'upsertCompany', entityById(kindOfType('Company'), id, false), (tx) => saveCompany(tx, params));
+    return mutate(context, info, 'upsertCompany', [id, params.parentId], entityById(kindOfType('Company'), id, false), (tx) => saveCompany(tx, params));
   }
 }

@@ -23,7 +23,7 @@ export class RuleMutationResolver {
   async upsertRule(@Arg('input', () => RuleInput, { description: 'The rule to create, or the fields to set on the rule with this id.' }) input: RuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const id = ruleIdOf(input);
     try {
-      return await mutate(context, info, 'upsertRule', entityById(kindOfType('Rule'), id, false), (tx) => saveRule(tx, input));
+      return await mutate(context, info, 'upsertRule', [id], entityById(kindOfType('Rule'), id, false), (tx) => saveRule(tx, input));
     } catch (error) {
       // Only a create (no input.id) can break the Rule.id constraint: a concurrent create took the id first.
       if (error instanceof GraphConstraintError) {
@@ -36,14 +36,14 @@ export class RuleMutationResolver {
   @Authorized()
   @Mutation(() => LineageEdge, { description: 'Records that one rule revokes, amends, supersedes, implements, ends the enforcement of or corrects another; refuses cycles, and the same link with another date.' })
   async linkRules(@Arg('input', () => RuleLinkInput, { description: 'The two rules, how the first acts on the second, and when.' }) input: RuleLinkInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    return mutate(context, info, 'linkRules', lineageLink(input.fromRuleId, input.toRuleId, input.kind), (tx) => linkRules(tx, input));
+    return mutate(context, info, 'linkRules', [input.fromRuleId, input.toRuleId], lineageLink(input.fromRuleId, input.toRuleId, input.kind), (tx) => linkRules(tx, input));
   }
 
   @Authorized()
   @Mutation(() => Rule, { description: 'Records that one rule suspends another for a period (a SUSPENDS link; the rule reads SUSPENDED inside it). The same suspension again changes nothing; another period from the same instrument is a CONFLICT.' })
   async suspendRule(@Arg('input', () => RuleSuspensionInput, { description: 'The rule, the suspending instrument, the period and the sources.' }) input: RuleSuspensionInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const params = { ruleId: input.ruleId, byRuleId: input.byRuleId, from: input.from, until: input.until ?? null, sourceIds: input.sourceIds };
-    return mutate(context, info, 'suspendRule', entityById(kindOfType('Rule'), input.ruleId, false), (tx) => suspendRule(tx, params));
+    return mutate(context, info, 'suspendRule', [input.ruleId, input.byRuleId], entityById(kindOfType('Rule'), input.ruleId, false), (tx) => suspendRule(tx, params));
   }
 
   @Authorized()
@@ -51,7 +51,7 @@ export class RuleMutationResolver {
   async revokeRule(@Arg('input', () => RevokeRuleInput, { description: 'The rule, the first day it no longer holds, and the rescinding rule when there is one.' }) input: RevokeRuleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const on = input.on as Parameters<typeof revokeRule>[1]['on'];
     const kind = input.kind ?? EndingKind.FORMAL_RESCISSION;
-    return mutate(context, info, 'revokeRule', entityById(kindOfType('Rule'), input.ruleId, false), (tx) =>
+    return mutate(context, info, 'revokeRule', [input.ruleId, input.revokedByRuleId], entityById(kindOfType('Rule'), input.ruleId, false), (tx) =>
       revokeRule(tx, { ruleId: input.ruleId, revokedByRuleId: input.revokedByRuleId, on, kind, note: input.note }),
     );
   }

@@ -32,6 +32,6 @@ export class TouchMutationResolver {
       { label: 'Rule', key: 'id', value: params.ruleId, scope: 'rule' }, params.relation, { validFrom: params.validFrom },
       { label: targetLabel, key: 'id', value: params.targetId, scope: 'target' },
     );
-    return mutate(context, info, 'recordTouch', read, (tx) => recordTouch(tx, params));
+    return mutate(context, info, 'recordTouch', [params.ruleId, params.targetId], read, (tx) => recordTouch(tx, params));
   }
 }

@@ -19,7 +19,7 @@ export class SourceMutationResolver {
     const id = upsertIdOf('source', input.id, input.title, 'title');
     const params = { id, given: Boolean(input.id), title: input.title, kind: input.kind, set: givenFields(input, ['publisher', 'url', 'publishedOn', 'note']) };
     try {
-      return await mutate(context, info, 'upsertSource', entityById(kindOfType('Source'), id, false), (tx) => saveSource(tx, params));
+      return await mutate(context, info, 'upsertSource', [id], entityById(kindOfType('Source'), id, false), (tx) => saveSource(tx, params));
     } catch (error) {
       if (error instanceof GraphConstraintError) {
         throw new WriteConflict('A source with the id this title gives was created at the same time: give input.id to update it.', 'input.title');

@@ -20,7 +20,7 @@ export class TierMutationResolver {
       validTo: input.validTo ?? null,
       sourceIds: input.sourceIds ?? [],
     };
-    return mutate(context, info, 'assignTier', tierAssignment(params.code, params.tierId, params.validFrom), async (tx) => {
+    return mutate(context, info, 'assignTier', [`country:${params.code}`, params.tierId], tierAssignment(params.code, params.tierId, params.validFrom), async (tx) => {
       const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, params);
       if (!found.countryId) throw badUserInput(`No country has code ${params.code}.`, 'input.countryCode');
       if (!found.tierId || !found.ruleId) throw badUserInput(`No tier has id ${params.tierId}.`, 'input.tierId');
