@@ -8,8 +8,12 @@ import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files
 import * as q from './seed.queries';
 import { CONFIDENCES, countryGroupId, eccnId, listingId } from './records';
 import { refreshNameKeys } from '../domain/search/names';
+import { recordChanges } from '../domain/change/change.writes';
+import { ChangeDiff, diffOf, Snapshot, snapshot } from '../domain/change/snapshot';
 
 const BATCH_SIZE = 500;
+/** The editor the seed's Changes name. */
+export const SEED_EDITOR = 'seed';
 const ISO_SOURCE = 'source:iso-3166-1';
 
 /** MERGEs rows in UNWIND batches, one transaction per batch. */
@@ -80,7 +84,7 @@ export interface SeedSummary {
 /**
  * Loads the whole seed graph: validates every file first (a bad file writes nothing), then MERGEs
  * each step in batches with a progress line, applies revocations through the revokeRule code path,
- * and reports counts per label and relationship type.
+ * records what changed as Changes by editor `seed`, and reports counts per label and relationship type.
  */
 export async function loadSeed(graph: Graph, progress: (line: string) => void = () => undefined, dir = defaultSeedDir): Promise<SeedSummary> {
   const bareCountries = isoCountries();
@@ -129,6 +133,11 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     ['offices', q.mergeOffices, offices],
     ['official actions', q.mergeOfficialActions, data.actions],
   ];
+  const ids = [
+    ...data.sources, ...countries, ...data.agencies, ...data.companies, ...data.chipProducts, ...data.rules, ...data.tiers,
+    ...data.eccns, ...data.countryGroups, ...listings, ...data.officials,
+  ].map((row) => row.id);
+  const before = await snapshotInChunks(graph, ids);
   for (const [label, query, rows] of steps) {
     await mergeInBatches(graph, query, rows);
     progress(`seed: ${label}: ${rows.length} merged`);
@@ -140,9 +149,36 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result.endedAssignments} assignments, ${result.endedTouches} touches ended)`);
   }
   await graph.write((tx) => tx.run(refreshNameKeys));
+  const recorded = await recordSeedChanges(graph, ids, before);
+  progress(`seed: ${recorded} entities changed, each recorded as a Change by editor ${SEED_EDITOR}`);
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);
   return summary;
+}
+
+async function snapshotInChunks(graph: Graph, ids: string[]): Promise<Snapshot> {
+  const whole: Snapshot = {};
+  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
+    Object.assign(whole, await graph.write((tx) => snapshot(tx, ids.slice(start, start + BATCH_SIZE))));
+  }
+  return whole;
+}
+
+/**
+ * The seed's history in the feed: one Change per entity whose properties or links the load changed,
+ * with its before and after values, in the seed files' order. A load that changes nothing records none.
+ */
+async function recordSeedChanges(graph: Graph, ids: string[], before: Snapshot): Promise<number> {
+  const after = await snapshotInChunks(graph, ids);
+  const items: { entityIds: string[]; diff: ChangeDiff }[] = [];
+  for (const id of ids) {
+    const diff = diffOf(before[id] ? { [id]: before[id] } : {}, after[id] ? { [id]: after[id] } : {});
+    if (Object.keys(diff.after).length > 0) items.push({ entityIds: [id], diff });
+  }
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    await graph.write((tx) => recordChanges(tx, SEED_EDITOR, 'seed', items.slice(start, start + BATCH_SIZE)));
+  }
+  return items.length;
 }
 
 export async function countGraph(graph: Graph): Promise<SeedSummary> {

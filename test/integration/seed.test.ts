@@ -312,7 +312,23 @@ RETURN uncitedNodes, unsourcedRelationships, dangling, incompleteSources, projec
     expect(rows.map((r) => r.link).filter((link) => link.startsWith('rule:gp10'))).toEqual([]);
   });
 
-  it('changes no counts when loaded a second time', async () => {
+  it('records what a load changes as Changes by editor seed, with the values before and after', async () => {
+    // A seeded value drifts (as an editor's write would change it); the seed puts it back and says so in the feed.
+    await graph.write((tx) => tx.run({ name: 'testSeedDrift', cypher: "MATCH (r:Rule {id: 'rule:ai-diffusion'}) SET r.title = 'Drifted title'" }));
+    await loadSeed(graph);
+    const [change] = await graph.read<{ before: string; after: string; entityIds: string[] }>({
+      name: 'testSeedChange',
+      cypher: `MATCH (c:Change {editor: 'seed'}) WHERE 'rule:ai-diffusion' IN c.entityIds
+RETURN c.before AS before, c.after AS after, c.entityIds AS entityIds ORDER BY c.position DESC LIMIT 1`,
+    });
+    expect(change.entityIds).toEqual(['rule:ai-diffusion']);
+    expect(JSON.parse(change.before)).toEqual({ 'rule:ai-diffusion': { title: 'Drifted title' } });
+    expect(JSON.parse(change.after)).toEqual({ 'rule:ai-diffusion': { title: 'Framework for Artificial Intelligence Diffusion' } });
+  });
+
+  it('changes no counts and records no Change when loaded a second time', async () => {
+    // Other suites may have left a seeded value changed: the first reload puts it back, the second must change nothing.
+    await loadSeed(graph);
     const before = await countGraph(graph);
     await loadSeed(graph);
     expect(await countGraph(graph)).toEqual(before);

@@ -118,8 +118,8 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     expect(feed.data!.changes.edges[0].node).toEqual({
       operation: 'upsertChipProduct',
       entityIds: ['chipProduct:test-wg-900'],
-      before: { 'chipProduct:test-wg-900': { aliases: [] } },
-      after: { 'chipProduct:test-wg-900': { aliases: ['WG-900'] } },
+      before: { 'chipProduct:test-wg-900': { aliases: [], version: 1 } },
+      after: { 'chipProduct:test-wg-900': { aliases: ['WG-900'], version: 2 } },
     });
     expect(await refusal(UPSERT_PRODUCT, { name: 'Test WG 901', makerId: 'company:test-wg-none', sourceIds: SRC })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.makerId' });
     expect(await refusal(UPSERT_PRODUCT, { name: 'Test WG 901', tpp: -1, sourceIds: SRC })).toEqual({ code: 'BAD_USER_INPUT', field: 'tpp' });
@@ -192,6 +192,30 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     expect(listed.data!.companies.edges).toEqual([{ node: { id: 'company:test-wg-fab' } }]);
     expect(await refusal(RECORD_LISTING, { ...listing, validFrom: '2031-01-01' })).toEqual({ code: 'CONFLICT', field: 'input.validFrom' });
     expect(await refusal(RECORD_LISTING, { ...listing, addedByRuleId: 'rule:test-wg-none', list: 'UNVERIFIED_LIST' })).toEqual({ code: 'BAD_USER_INPUT', field: 'input.addedByRuleId' });
+  });
+
+  it('refuses an update made against a stale version (CONFLICT, nothing written) and counts versions per change', async () => {
+    const read = await app.execute('{ node(id: "company:test-wg-fab") { ... on Company { version aliases } } }');
+    const { version } = read.data!.node as { version: number };
+    expect(version).toBe(1);
+    const update = { id: 'company:test-wg-fab', name: 'Test WG Fab', aliases: ['TWGF', 'WG Fab'], sourceIds: SRC };
+    const first = await app.execute(UPSERT_COMPANY.replace('aliases country', 'version aliases country'), { input: { ...update, expectedVersion: version } }, ALICE);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.upsertCompany).toMatchObject({ version: 2, aliases: ['TWGF', 'WG Fab'] });
+    // A second editor who read version 1 too: refused, and the first editor's aliases stand.
+    expect(await refusal(UPSERT_COMPANY, { ...update, aliases: ['Other'], expectedVersion: version })).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
+    expect(await refusal(UPSERT_COMPANY, { ...update, id: 'company:test-wg-none', expectedVersion: 0 })).toEqual({ code: 'CONFLICT', field: 'input.expectedVersion' });
+    const after = await app.execute('{ node(id: "company:test-wg-fab") { ... on Company { version aliases } } }');
+    expect(after.data!.node).toEqual({ version: 2, aliases: ['TWGF', 'WG Fab'] });
+    expect(await counts('company:test-wg-none')).toEqual({ changes: 0, nodes: 0 });
+    // The same holds for rules and sources; a repeat that changes nothing keeps the version.
+    const rule = 'mutation ($v: Int) { upsertRule(input: { id: "rule:test-wg-rule", title: "Test WG rule", kind: GUIDANCE, summary: "Test WG.", expectedVersion: $v }) { version } }';
+    expect((await app.execute(rule, { v: 0 }, ALICE)).data!.upsertRule).toEqual({ version: 1 });
+    expect((await app.execute(rule, { v: 1 }, ALICE)).data!.upsertRule).toEqual({ version: 1 });
+    expect((await app.execute(rule, { v: 0 }, ALICE)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', argumentName: 'input.expectedVersion' });
+    const source = 'mutation ($v: Int) { upsertSource(input: { id: "source:test-wg-src", title: "Test WG source", kind: "PRESS_RELEASE", note: "Checked.", expectedVersion: $v }) { version note } }';
+    expect((await app.execute(source, { v: 0 }, ALICE)).data!.upsertSource).toEqual({ version: 1, note: 'Checked.' });
+    expect((await app.execute(source, { v: 0 }, ALICE)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', argumentName: 'input.expectedVersion' });
   });
 
   it('writes a rule\'s RIN and CFR parts, which the cfrPart filter finds', async () => {

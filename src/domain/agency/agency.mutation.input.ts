@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { EXPECTED_VERSION_DESCRIPTION } from '../node/version';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, Validate } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { idPattern } from '../entities';
 import { NotBefore } from '../rule/rule.mutation.input';
@@ -37,6 +38,12 @@ export class OfficialInput {
   @ArrayMaxSize(50)
   @Matches(idPattern('source'), SOURCE_IDS)
   sourceIds!: string[];
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'An office an official held at an agency, from validFrom (inclusive) to validTo (exclusive; open while held).' })

@@ -18,7 +18,7 @@ export class AgencyMutationResolver {
     const id = upsertIdOf('official', input.id, input.name, 'name');
     const set = givenFields(input, ['aliases', 'note']);
     if (set.aliases === null) set.aliases = [];
-    const params = { id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds };
+    const params = { id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds, expectedVersion: input.expectedVersion };
     return mutate(context, info, 'upsertOfficial', [id], entityById(kindOfType('Official'), id, false), (tx) => saveOfficial(tx, params));
   }
 

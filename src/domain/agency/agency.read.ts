@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { versionReader } from '../node/version';
 import { LIST_CAPS } from '../../read/caps';
 import { ReadModel } from '../../read/compiler';
 import { across, listProperty, property, related, relatedOne, relationshipType, scoped, sourcesFromIds } from '../../read/fields';
@@ -36,6 +37,7 @@ export const agencyReaders: ReadModel = {
     label: 'Official',
     fields: {
       id: property('id'),
+      version: versionReader,
       name: property('name'),
       aliases: listProperty('aliases'),
       note: property('note'),

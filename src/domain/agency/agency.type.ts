@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { VERSION_DESCRIPTION } from '../node/version';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
 import { Rule } from '../rule/rule.type';
@@ -21,6 +22,9 @@ export class Agency extends Node {
 
 @ObjectType({ implements: Node, description: 'A person who held a post and acted on rules.' })
 export class Official extends Node {
+  @Field(() => Int, { description: VERSION_DESCRIPTION })
+  version!: number;
+
   @Field({ description: 'Name as primary sources spell it.' })
   name!: string;
 

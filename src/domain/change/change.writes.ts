@@ -48,3 +48,30 @@ export async function recordChange(tx: CountingTransaction, editor: string, oper
   if (!row) throw new Error('The (:ChangeSequence) node is missing: apply the migrations in cypher/ first.');
   return row;
 }
+
+/** Many Changes at once, at consecutive positions taken under the counter's lock (the seed records one per entity). */
+const recordChangesQuery: NamedQuery = {
+  name: 'recordChanges',
+  cypher: `
+MATCH (sequence:ChangeSequence {id: 'changes'})
+SET sequence.locked = true
+REMOVE sequence.locked
+WITH sequence, sequence.last AS last
+SET sequence.last = last + size($changes)
+WITH last, datetime.truncate('millisecond', datetime.realtime()) AS at
+UNWIND range(0, size($changes) - 1) AS i
+WITH last, at, i, $changes[i] AS change
+CREATE (c:Change {id: 'change:' + randomUUID(), position: last + i + 1, at: at, editor: $editor, operation: $operation,
+                  entityIds: change.entityIds, before: change.before, after: change.after})
+RETURN count(c) AS recorded`,
+};
+
+/** Records one Change per item, in the order given, in one transaction. */
+export async function recordChanges(
+  tx: CountingTransaction, editor: string, operation: string, items: { entityIds: string[]; diff: ChangeDiff }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const changes = items.map(({ entityIds, diff }) => ({ entityIds, before: JSON.stringify(diff.before), after: JSON.stringify(diff.after) }));
+  const [row] = await tx.run<{ recorded: number }>(recordChangesQuery, { editor, operation, changes });
+  if (!row) throw new Error('The (:ChangeSequence) node is missing: apply the migrations in cypher/ first.');
+}

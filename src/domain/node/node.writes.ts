@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, WriteConflict } from '../../input-refused';
-import { MISSING_SOURCES } from '../fact/dated-fact.writes';
+import { lockNode, MISSING_SOURCES } from '../fact/dated-fact.writes';
 import { nameKeysOf } from '../search/names';
+import { bumpVersion, refuseStale, versionOf } from './version';
 
 /** Entities written by name with upsertChipProduct, upsertCompany and upsertOfficial. */
 export type NamedLabel = 'ChipProduct' | 'Company' | 'Official';
@@ -16,13 +17,21 @@ export type SaveNamed = {
   /** Only the optional properties the input gives (present, even as null): the others are kept. */
   set: Record<string, unknown>;
   sourceIds: string[];
+  /** Update only at this version (version.ts). */
+  expectedVersion?: number | null;
 };
 
 type Queries = { existing: NamedQuery; snapshot: NamedQuery; save: NamedQuery; nameKeys: NamedQuery };
 
 /** One set of statements per label (labels are not parameters in an indexed MATCH). */
 const queriesOf = (label: NamedLabel): Queries => ({
-  existing: { name: `save${label}Existing`, cypher: `OPTIONAL MATCH (n:${label} {id: $id}) RETURN n.name AS name, ${MISSING_SOURCES} AS missingSources` },
+  // Takes the entity's write lock first, so the version it reports holds until this write commits.
+  existing: {
+    name: `save${label}Existing`,
+    cypher: `OPTIONAL MATCH (n:${label} {id: $id})
+${lockNode('n')}
+RETURN n.name AS name, ${versionOf('n')} AS version, ${MISSING_SOURCES} AS missingSources`,
+  },
   // What a write can change: the node's properties and its outgoing links (the lock marker is never kept).
   snapshot: {
     name: `save${label}Snapshot`,
@@ -59,12 +68,14 @@ const comparable = (snapshot: Snapshot) =>
  * Creates the entity, or updates the one with the given id, setting the name, the given properties
  * and its sources; `link` then writes its label's own links (maker, country, parent). Without an id
  * the name gives one and it never overwrites a different entity: one with that id and another name
- * is a CONFLICT, one with the same name is this entity, updated. Every source must exist. Returns
- * whether anything changed (a repeat changes nothing and records no Change).
+ * is a CONFLICT, one with the same name is this entity, updated. Every source must exist; a stale
+ * expectedVersion is a CONFLICT. Returns whether anything changed (a repeat changes nothing, records no
+ * Change and keeps the version).
  */
 export async function saveNamed(tx: CountingTransaction, input: SaveNamed, link: () => Promise<void>): Promise<boolean> {
   const queries = QUERIES[input.label];
-  const [existing] = await tx.run<{ name: string | null; missingSources: string[] }>(queries.existing, input);
+  const [existing] = await tx.run<{ name: string | null; version: number | null; missingSources: string[] }>(queries.existing, input);
+  refuseStale(input.id, existing.version, input.expectedVersion);
   if (!input.given && existing.name !== null && existing.name !== input.name) {
     throw new WriteConflict(
       `Another entity has id ${input.id} (${JSON.stringify(existing.name)}): give input.id to update it, or a name of its own.`,
@@ -77,5 +88,7 @@ export async function saveNamed(tx: CountingTransaction, input: SaveNamed, link:
   await link();
   await tx.run(queries.nameKeys, input);
   const [after] = await tx.run<{ snapshot: Snapshot }>(queries.snapshot, input);
-  return !isDeepStrictEqual(comparable(before.snapshot), comparable(after.snapshot));
+  const changed = !isDeepStrictEqual(comparable(before.snapshot), comparable(after.snapshot));
+  if (changed) await bumpVersion(tx, input.label, input.id);
+  return changed;
 }

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsISO31661Alpha2, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { Field, Float, ID, InputType } from 'type-graphql';
+import { EXPECTED_VERSION_DESCRIPTION } from '../node/version';
+import { ArrayMaxSize, IsISO31661Alpha2, IsInt, IsNumber, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { idPattern } from '../entities';
 
@@ -65,6 +66,12 @@ export class ChipProductInput {
   @ArrayMaxSize(50)
   @Matches(idPattern('source'), { each: true, message: 'each sourceIds entry must look like source:<slug>' })
   sourceIds!: string[];
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: 'A company to create (no id, or a new one) or update (an existing id): the fields given are set, the others kept.' })
@@ -107,4 +114,10 @@ export class CompanyInput {
   @ArrayMaxSize(50)
   @Matches(idPattern('source'), { each: true, message: 'each sourceIds entry must look like source:<slug>' })
   sourceIds!: string[];
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number | null;
 }

@@ -26,7 +26,7 @@ export class ProductMutationResolver {
     const id = upsertIdOf('chipProduct', input.id, input.name, 'name');
     const set = fieldsToSet(input, ['family', 'aliases', 'note', ...PERFORMANCE_FIELDS]);
     const params = {
-      id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds,
+      id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds, expectedVersion: input.expectedVersion,
       makerId: input.makerId ?? null, performanceGiven: PERFORMANCE_FIELDS.some((field) => set[field] !== undefined && set[field] !== null),
     };
     return mutate(context, info, 'upsertChipProduct', [id, params.makerId], entityById(kindOfType('ChipProduct'), id, false), (tx) => saveChipProduct(tx, params));
@@ -37,7 +37,7 @@ export class ProductMutationResolver {
   async upsertCompany(@Arg('input', () => CompanyInput, { description: 'The company to create, or the fields to set on the company with this id.' }) input: CompanyInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const id = upsertIdOf('company', input.id, input.name, 'name');
     const params = {
-      id, given: Boolean(input.id), name: input.name, set: fieldsToSet(input, ['aliases', 'note']), sourceIds: input.sourceIds,
+      id, given: Boolean(input.id), name: input.name, set: fieldsToSet(input, ['aliases', 'note']), sourceIds: input.sourceIds, expectedVersion: input.expectedVersion,
       countryCode: input.countryCode?.toUpperCase() ?? null, parentId: input.parentId ?? null,
     };
     return mutate(context, info, 'upsertCompany', [id, params.parentId], entityById(kindOfType('Company'), id, false), (tx) => saveCompany(tx, params));

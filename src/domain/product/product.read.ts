@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { versionReader } from '../node/version';
 import { LIST_CAPS } from '../../read/caps';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection, PageSource } from '../../read/connection';
@@ -38,6 +39,7 @@ export const productReaders: ReadModel = {
     label: 'ChipProduct',
     fields: {
       id: property('id'),
+      version: versionReader,
       name: property('name'),
       aliases: listProperty('aliases'),
       family: property('family'),
@@ -62,6 +64,7 @@ export const productReaders: ReadModel = {
     label: 'Company',
     fields: {
       id: property('id'),
+      version: versionReader,
       name: property('name'),
       aliases: listProperty('aliases'),
       note: property('note'),

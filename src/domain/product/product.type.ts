@@ -1,4 +1,5 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { VERSION_DESCRIPTION } from '../node/version';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
@@ -25,6 +26,9 @@ export class ChipPerformance {
 
 @ObjectType({ implements: Node, description: 'An AI chip or accelerator.' })
 export class ChipProduct extends Node {
+  @Field(() => Int, { description: VERSION_DESCRIPTION })
+  version!: number;
+
   @Field({ description: 'Name, e.g. "Huawei Ascend 910C".' })
   name!: string;
 
@@ -52,6 +56,9 @@ export class ChipProduct extends Node {
 
 @ObjectType({ implements: Node, description: 'A chip designer or foundry.' })
 export class Company extends Node {
+  @Field(() => Int, { description: VERSION_DESCRIPTION })
+  version!: number;
+
   @Field({ description: 'Name.' })
   name!: string;
 

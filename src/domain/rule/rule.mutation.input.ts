@@ -1,8 +1,6 @@
-import {
-  ArrayMaxSize, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidationArguments,
-  ValidatorConstraint, ValidatorConstraintInterface,
-} from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { EXPECTED_VERSION_DESCRIPTION } from '../node/version';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { idPattern } from '../entities';
 import { LineageKind } from '../lineage/lineage.type';
@@ -101,6 +99,12 @@ export class RuleInput {
   @ArrayMaxSize(50)
   @Matches(/^\d{1,2} CFR \d{1,4}$/, { each: true, message: "each cfrParts entry must look like '15 CFR 744'" })
   cfrParts?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number | null;
 }
 
 @InputType({ description: '`from` revokes, amends, supersedes, implements, ends the enforcement of or corrects `to` (a suspension, which has a period, is not linked here).' })

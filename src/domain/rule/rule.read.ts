@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { versionReader } from '../node/version';
 import { LIST_CAPS } from '../../read/caps';
 import { ACTION_TYPES } from '../agency/agency.read';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
@@ -38,6 +39,7 @@ export const ruleReaders: ReadModel = {
     label: 'Rule',
     fields: {
       id: property('id'),
+      version: versionReader,
       title: property('title'),
       shortName: property('shortName'),
       aliases: listProperty('aliases'),

@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { VERSION_DESCRIPTION } from '../node/version';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
@@ -59,6 +60,9 @@ registerEnumType(RuleStatus, {
 
 @ObjectType({ implements: Node, description: 'A rule, guidance or other policy instrument.' })
 export class Rule extends Node {
+  @Field(() => Int, { description: VERSION_DESCRIPTION })
+  version!: number;
+
   @Field({ description: 'Official title.' })
   title!: string;
 

@@ -3,6 +3,8 @@ import { slugify } from 'transliteration';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
+import { lockNode } from '../fact/dated-fact.writes';
+import { bumpVersion, refuseStale, versionOf } from '../node/version';
 import { LINEAGE_TYPES, LineageKindName } from '../lineage/lineage.kinds';
 import { EndingKind } from './rule-ending.type';
 import type { RuleInput } from './rule.mutation.input';
@@ -34,6 +36,10 @@ export function ruleIdOf(input: Pick<RuleInput, 'id' | 'title'>): string {
  */
 export async function saveRule(tx: CountingTransaction, input: RuleInput): Promise<WriteOutcome & { id: string }> {
   const id = ruleIdOf(input);
+  if (input.expectedVersion !== null && input.expectedVersion !== undefined) {
+    const [current] = await tx.run<{ version: number | null }>(ruleVersionQuery, { id });
+    refuseStale(id, current.version, input.expectedVersion);
+  }
   if (!input.id) {
     const [existing] = await tx.run<{ title: string }>(ruleTitleQuery, { id });
     if (existing) {
@@ -63,6 +69,7 @@ export async function saveRule(tx: CountingTransaction, input: RuleInput): Promi
   // Throwing here rolls back the rule written above: nothing is left behind.
   if (row.missingAgencies.length > 0) throw new InputRefused(`No agency has id ${row.missingAgencies.join(', ')}.`, 'input.issuedByAgencyIds');
   if (row.missingSources.length > 0) throw new InputRefused(`No source has id ${row.missingSources.join(', ')}.`, 'input.sourceIds');
+  if (row.changed) await bumpVersion(tx, 'Rule', id);
   return { id, entityIds: [id], changed: row.changed };
 }
 
@@ -305,6 +312,14 @@ export const createRuleQuery: NamedQuery = {
   cypher: `
 WITH null AS before
 CREATE (r:Rule {id: $id, aliases: []})${setRuleFields}`,
+};
+
+/** Takes the rule's write lock and reads its version, which then holds until this write commits. */
+const ruleVersionQuery: NamedQuery = {
+  name: 'ruleVersion',
+  cypher: `OPTIONAL MATCH (r:Rule {id: $id})
+${lockNode('r')}
+RETURN ${versionOf('r')} AS version`,
 };
 
 export const ruleTitleQuery: NamedQuery = {

@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { EXPECTED_VERSION_DESCRIPTION } from '../node/version';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { idPattern } from '../entities';
 import { SOURCE_KINDS } from './source.kinds';
@@ -41,4 +42,10 @@ export class SourceInput {
   @IsString()
   @MaxLength(1000)
   note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number | null;
 }

@@ -17,7 +17,7 @@ export class SourceMutationResolver {
   @Mutation(() => Source, { description: 'Creates a source, or updates the one with this id (the fields given are set); without an id the title makes one, and a different source holding it is a CONFLICT.' })
   async upsertSource(@Arg('input', () => SourceInput, { description: 'The source to create, or the fields to set on the source with this id.' }) input: SourceInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const id = upsertIdOf('source', input.id, input.title, 'title');
-    const params = { id, given: Boolean(input.id), title: input.title, kind: input.kind, set: givenFields(input, ['publisher', 'url', 'publishedOn', 'note']) };
+    const params = { id, given: Boolean(input.id), title: input.title, kind: input.kind, set: givenFields(input, ['publisher', 'url', 'publishedOn', 'note']), expectedVersion: input.expectedVersion };
     try {
       return await mutate(context, info, 'upsertSource', [id], entityById(kindOfType('Source'), id, false), (tx) => saveSource(tx, params));
     } catch (error) {

@@ -1,4 +1,5 @@
 import Cypher from '@neo4j/cypher-builder';
+import { versionReader } from '../node/version';
 import { LIST_CAPS } from '../../read/caps';
 import { Compiler, FieldReader, ReadModel } from '../../read/compiler';
 import { connection } from '../../read/connection';
@@ -172,6 +173,7 @@ export const sourceReaders: ReadModel = {
     label: 'Source',
     fields: {
       id: property('id'),
+      version: versionReader,
       title: property('title'),
       publisher: property('publisher'),
       url: property('url'),

@@ -1,6 +1,8 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
+import { lockNode } from '../fact/dated-fact.writes';
+import { bumpVersion, refuseStale, versionOf } from '../node/version';
 
 export type SaveSource = {
   id: string;
@@ -10,11 +12,15 @@ export type SaveSource = {
   kind: string;
   /** Only the optional fields the input gives: the others are kept. */
   set: Record<string, unknown>;
+  /** Update only at this version (node/version.ts). */
+  expectedVersion?: number | null;
 };
 
 const existingQuery: NamedQuery = {
   name: 'upsertSourceExisting',
-  cypher: 'OPTIONAL MATCH (s:Source {id: $id}) RETURN s.title AS title',
+  cypher: `OPTIONAL MATCH (s:Source {id: $id})
+${lockNode('s')}
+RETURN s.title AS title, ${versionOf('s')} AS version`,
 };
 
 /** Creates or updates the source; `changed` compares its properties before and after. */
@@ -35,8 +41,9 @@ RETURN before IS NULL OR before <> properties(s) AS changed`,
  * another title is a CONFLICT; one with the same title is this source, updated.
  */
 export async function saveSource(tx: CountingTransaction, input: SaveSource): Promise<WriteOutcome> {
+  const [existing] = await tx.run<{ title: string | null; version: number | null }>(existingQuery, { id: input.id });
+  refuseStale(input.id, existing.version, input.expectedVersion);
   if (!input.given) {
-    const [existing] = await tx.run<{ title: string | null }>(existingQuery, { id: input.id });
     if (existing.title !== null && existing.title !== input.title) {
       throw new WriteConflict(
         `A source with id ${input.id} already exists (${JSON.stringify(existing.title)}): give input.id to update it, or a title of its own.`,
@@ -45,5 +52,6 @@ export async function saveSource(tx: CountingTransaction, input: SaveSource): Pr
     }
   }
   const [row] = await tx.run<{ changed: boolean }>(saveQuery, { id: input.id, title: input.title, kind: input.kind, set: input.set });
+  if (row.changed) await bumpVersion(tx, 'Source', input.id);
   return { entityIds: [input.id], changed: row.changed };
 }

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { VERSION_DESCRIPTION } from '../node/version';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../graphql/connection';
 import { Node } from '../../graphql/node.type';
 import { DateScalar } from '../../graphql/scalars';
@@ -6,6 +7,9 @@ import { Entity } from '../node/entity.type';
 
 @ObjectType({ implements: Node, description: 'Where a fact comes from: a Federal Register document, a press release, an article.' })
 export class Source extends Node {
+  @Field(() => Int, { description: VERSION_DESCRIPTION })
+  version!: number;
+
   @Field({ description: 'Title of the document.' })
   title!: string;
 

@@ -1,0 +1,42 @@
+import Cypher from '@neo4j/cypher-builder';
+import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
+import { WriteConflict } from '../../input-refused';
+import { FieldReader } from '../../read/compiler';
+
+/**
+ * Optimistic concurrency for the entities editors update (rules, sources, products, companies,
+ * officials): each carries `version`, 0 until first written through a mutation and one more with
+ * every write that changes it. An update may say which version it was made against
+ * (`expectedVersion`); the check runs under the entity's write lock, so of two editors who read
+ * version 3, the second is refused instead of silently overwriting the first.
+ */
+
+export const VERSION_DESCRIPTION = 'How many times editors have changed it (0 as seeded): pass it as expectedVersion to update it only if nobody else has since.';
+export const EXPECTED_VERSION_DESCRIPTION = 'Update only if the entity is still at this version (its `version` when you read it); otherwise CONFLICT and nothing is written.';
+
+/** The version as the API reads it (a node no mutation has written is at 0). */
+export const versionReader: FieldReader = (_field, { node }) => Cypher.coalesce(node.property('version'), new Cypher.Literal(0));
+
+/** Cypher for the version of the node bound to `n`, null when there is no node. */
+export const versionOf = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE coalesce(${n}.version, 0) END`;
+
+/** Refuses a stale update: CONFLICT on input.expectedVersion when the entity is missing or at another version. */
+export function refuseStale(id: string, current: number | null, expected: number | null | undefined): void {
+  if (expected === null || expected === undefined) return;
+  if (current === null) throw new WriteConflict(`No entity has id ${id}, so it cannot be at version ${expected}.`, 'input.expectedVersion');
+  if (current !== expected) {
+    throw new WriteConflict(`${id} is at version ${current}, not ${expected}: someone changed it since you read it; read it again.`, 'input.expectedVersion');
+  }
+}
+
+const bumpQueries = new Map<string, NamedQuery>();
+
+/** Counts a change: the node's version goes up by one. */
+export async function bumpVersion(tx: CountingTransaction, label: string, id: string): Promise<void> {
+  let query = bumpQueries.get(label);
+  if (!query) {
+    query = { name: `bumpVersion${label}`, cypher: `MATCH (n:${label} {id: $id}) SET n.version = coalesce(n.version, 0) + 1` };
+    bumpQueries.set(label, query);
+  }
+  await tx.run(query, { id });
+}
