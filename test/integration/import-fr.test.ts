@@ -13,7 +13,19 @@ import { connectTestGraph } from '../support/app';
  * is removed first so the import has to create it; everything the import touches is restored after.
  */
 const fixture = (number: string) => JSON.parse(readFileSync(path.resolve(__dirname, `../fixtures/federal-register/${number}.json`), 'utf8'));
-const DOCUMENTS: Record<string, unknown> = { '2025-00636': fixture('2025-00636'), '2025-02655': fixture('2025-02655') };
+/** A made-up document (year 2099, never published) for the paths no seeded document takes: a new rule, correction_of. */
+const SYNTHETIC = {
+  document_number: '2099-00001',
+  title: 'Test Federal Register Import Rule; Correction',
+  type: 'Correction',
+  publication_date: '2099-01-02',
+  correction_of: 'http://127.0.0.1/api/v1/documents/2025-00711.json',
+  regulation_id_numbers: ['0694-AZ99'],
+  cfr_references: [{ title: 15, part: 774 }],
+  html_url: 'https://www.federalregister.gov/documents/2099/01/02/2099-00001/test',
+  agencies: [{ name: 'Industry and Security Bureau', slug: 'industry-and-security-bureau' }],
+};
+const DOCUMENTS: Record<string, unknown> = { '2025-00636': fixture('2025-00636'), '2025-02655': fixture('2025-02655'), '2099-00001': SYNTHETIC };
 
 const RULES = ['rule:ai-diffusion', 'rule:foundry-due-diligence-correction-2025'];
 const SOURCES = ['source:fr-2025-00636', 'source:fr-2025-02655'];
@@ -24,10 +36,12 @@ const saveState: NamedQuery = {
   name: 'testImportFrSave',
   cypher: `
 MATCH (r:Rule) WHERE r.id IN $rules
-WITH collect({id: r.id, props: properties(r), cites: [(r)-[:CITES]->(s:Source) | s.id]}) AS rules
+WITH r ORDER BY r.id
+WITH collect({id: r.id, props: properties(r), cites: COLLECT { MATCH (r)-[:CITES]->(s:Source) RETURN s.id ORDER BY s.id }}) AS rules
 OPTIONAL MATCH (:Rule {id: $from})-[link:CORRECTS]->(:Rule {id: $to})
 WITH rules, properties(link) AS link
 MATCH (s:Source) WHERE s.id IN $sources
+WITH rules, link, s ORDER BY s.id
 RETURN rules, link, collect({id: s.id, props: properties(s)}) AS sources`,
 };
 const removeLink: NamedQuery = {
@@ -57,6 +71,9 @@ CALL () {
 }
 CALL () {
   MATCH (c:Change {editor: 'import:fr'}) DETACH DELETE c
+}
+CALL () {
+  MATCH (n) WHERE n.id IN ['rule:test-federal-register-import-rule-correction', 'source:fr-2099-00001'] DETACH DELETE n
 }`,
 };
 const state: NamedQuery = {
@@ -204,10 +221,29 @@ describe('import:fr (Federal Register import)', () => {
     await expect(run({ since: '2000-01-01' })).rejects.toThrow(/501 BIS documents .* more than the 500/);
   });
 
+  it('creates a rule and its source for a document the graph does not hold, linked by correction_of', async () => {
+    const [created] = await run({ documentNumbers: ['2099-00001'] });
+    expect(created).toMatchObject({ status: 'created', plan: { rule: { id: 'rule:test-federal-register-import-rule-correction', create: true }, source: { id: 'source:fr-2099-00001', create: true } } });
+    expect(created.plan?.corrects).toMatchObject({ toRuleId: CORRECTED, create: true, note: 'found by its document 2025-00711' });
+    const [row] = await graph.read<{ rule: Record<string, unknown>; source: Record<string, unknown>; links: string[] }>({
+      name: 'testImportFrCreated',
+      cypher: `
+MATCH (r:Rule {id: 'rule:test-federal-register-import-rule-correction'})-[:CITES]->(s:Source {id: 'source:fr-2099-00001'})
+RETURN r {.kind, .documentNumber, .rin, .cfrParts, publishedOn: toString(r.publishedOn)} AS rule, s {.kind, .url, .title} AS source,
+       COLLECT { MATCH (r)-[l]->(x) RETURN type(l) + ' ' + x.id ORDER BY type(l), x.id } AS links`,
+    });
+    expect(row).toEqual({
+      rule: { kind: 'FINAL_RULE', documentNumber: '2099-00001', rin: '0694-AZ99', cfrParts: ['15 CFR 774'], publishedOn: '2099-01-02' },
+      source: { kind: 'FEDERAL_REGISTER', url: SYNTHETIC.html_url, title: SYNTHETIC.title },
+      links: ['CITES source:fr-2099-00001', `CORRECTS ${CORRECTED}`, 'ISSUED_BY agency:bis'],
+    });
+    const [again] = await run({ documentNumbers: ['2099-00001'] });
+    expect(again.status).toBe('unchanged');
+  });
+
   it('leaves the seed graph as it found it (so later test files see the seed)', async () => {
-    const params = { rules: RULES, sources: SOURCES, from: CORRECTION, to: CORRECTED };
-    await graph.write((tx) => tx.run(restore, { ...saved, ...params }));
-    const [now] = await graph.read<typeof saved>(saveState, params);
+    await graph.write((tx) => tx.run(restore, { ...saved, from: CORRECTION, to: CORRECTED }));
+    const [now] = await graph.read<typeof saved>(saveState, { rules: RULES, sources: SOURCES, from: CORRECTION, to: CORRECTED });
     expect(now).toEqual(saved);
     expect((await read()).changes).toBe(0);
   });
