@@ -44,7 +44,7 @@ async function main() {
     const results = await importFederalRegister(neo4j.graph, request, { dryRun, progress: (line) => process.stderr.write(`${line}\n`) });
     for (const result of results) console.log(formatResult(result));
     const count = (status: string) => results.filter((result) => result.status === status).length;
-    console.log(`${results.length} documents${dryRun ? ' (dry run: nothing written)' : ''}: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged, ${count('failed')} failed`);
+    console.log(`${results.length} document${results.length === 1 ? '' : 's'}${dryRun ? ' (dry run: nothing written)' : ''}: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged, ${count('failed')} failed`);
     if (count('failed') > 0) process.exitCode = 1;
   } finally {
     await neo4j.close();
