@@ -53,10 +53,13 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** GETs JSON with a timeout; any failure is an FrApiError saying what was asked and what went wrong. */
 export async function getJson<T>(url: string, timeoutMs: number): Promise<T> {
   let response: Response;
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { headers: { accept: 'application/json' }, signal });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+    // Node's fetch says only 'fetch failed'; the cause says why (connection refused, DNS...).
+    const cause = (error as { cause?: { message?: string } })?.cause?.message;
+    const reason = signal.aborted ? `no answer within ${timeoutMs} ms` : `${String((error as Error)?.message ?? error)}${cause ? ` (${cause})` : ''}`;
     throw new FrApiError(`GET ${url} failed: ${reason}`);
   }
   if (!response.ok) {
@@ -66,7 +69,7 @@ export async function getJson<T>(url: string, timeoutMs: number): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch (error) {
-    throw new FrApiError(`GET ${url} failed: the answer is not JSON (${(error as Error).message})`);
+    throw new FrApiError(`GET ${url} failed: ${signal.aborted ? `no whole answer within ${timeoutMs} ms` : `the answer is not JSON (${(error as Error).message})`}`);
   }
 }
 

@@ -119,6 +119,7 @@ describe('import:fr (Federal Register import)', () => {
       if (single) {
         const [, number] = single;
         if (number === '2099-00500') return send(500, { status: 500, message: 'Internal Server Error' });
+        if (number === '2099-00408') return; // never answers: the import's timeout ends the request
         if (DOCUMENTS[number]) return send(200, DOCUMENTS[number]);
         return send(404, { status: 404, message: `Document ${number} not found` });
       }
@@ -145,6 +146,7 @@ describe('import:fr (Federal Register import)', () => {
   afterAll(async () => {
     await graph.write((tx) => tx.run(restore, { ...saved, from: CORRECTION, to: CORRECTED }));
     await graph.close();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -189,6 +191,14 @@ describe('import:fr (Federal Register import)', () => {
     });
     expect(after.correctsOn).toEqual(['2025-02-11']);
     expect(after.changes).toBe(2);
+  });
+
+  it('gives up on a document the API does not answer in time, and goes on with the next', async () => {
+    const before = await read();
+    const results = await importFederalRegister(graph, { documentNumbers: ['2099-00408', '2025-02655'] }, { apiUrl, timeoutMs: 500 });
+    expect(results.map((r) => [r.documentNumber, r.status])).toEqual([['2099-00408', 'failed'], ['2025-02655', 'unchanged']]);
+    expect(results[0].error).toMatch(/2099-00408\.json failed: no answer within 500 ms/);
+    expect(await read()).toEqual(before);
   });
 
   it('a second run changes nothing and records no Change', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RuleKind } from '../../src/domain/rule/rule.type';
 import { cfrPartsOf, correctedNumberOf, correctionOf, FrDocument, mapDocument, ruleKindOf, searchUrl } from '../../src/import/federal-register';
-import { fieldDiff, formatResult } from '../../src/import/fr-import';
+import { fieldDiff, formatResult, ruleInputOf } from '../../src/import/fr-import';
 import { parseArgs } from '../../src/import/fr-cli';
 
 const fixture = (number: string): FrDocument =>
@@ -74,6 +74,16 @@ describe('Federal Register mapping', () => {
     expect(fieldDiff('rin', '0694-AJ90', '0694-AJ90')).toBeNull();
     expect(fieldDiff('rin', '0694-AJ00', '0694-AJ90')).toEqual({ field: 'rin', before: '0694-AJ00', after: '0694-AJ90', overwrites: true });
     expect(fieldDiff('issuedOn', '2025-01-13', null)).toBeNull();
+  });
+
+  it('validates the rule a document gives as upsertRule validates its input', () => {
+    const mapped = { ...mapDocument(fixture('2025-00636')), issuedOn: '2025-01-20' };
+    const all = new Set(['documentNumber', 'citation', 'rin', 'cfrParts', 'publishedOn', 'effectiveOn', 'issuedOn']);
+    expect(() => ruleInputOf(mapped, 'rule:ai-diffusion', RuleKind.INTERIM_FINAL_RULE, 'source:fr-2025-00636', all)).toThrow(/effectiveOn must not be before issuedOn/);
+    expect(() => ruleInputOf({ ...mapped, issuedOn: null, rin: 'AJ90' }, null, RuleKind.INTERIM_FINAL_RULE, 'source:fr-2025-00636', all)).toThrow(/rin must look like/);
+    const input = ruleInputOf({ ...mapped, issuedOn: null }, null, RuleKind.INTERIM_FINAL_RULE, 'source:fr-2025-00636', all);
+    expect(input).toMatchObject({ title: 'Framework for Artificial Intelligence Diffusion', rin: '0694-AJ90', issuedByAgencyIds: ['agency:bis'], sourceIds: ['source:fr-2025-00636'] });
+    expect(String(input.publishedOn)).toBe('2025-01-15');
   });
 
   it('prints a failed document as failed with nothing written', () => {
