@@ -132,6 +132,8 @@ async function sendList(list: ListExport, format: 'csv' | 'jsonl', req: express.
   }
   attachment(res, format === 'csv' ? CSV_TYPE : JSONL_TYPE, fileNameOf(list, variables, format, today));
   res.setHeader('x-total-count', String(run.totalCount));
+  // HEAD: the head of the answer, without reading the other pages.
+  if (req.method === 'HEAD') return void res.end();
   try {
     let header = true;
     for await (const rows of run.pages) {
@@ -176,6 +178,7 @@ export function exportRoutes(options: ExportOptions): express.Router {
     // The first page is read before the head is sent, so an unreachable Neo4j is a coded 503.
     const first = await pages.next();
     attachment(res, JSONL_TYPE, `graph-${isoDay(new Date())}.jsonl`);
+    if (req.method === 'HEAD') return void res.end();
     try {
       for (let page = first; !page.done; page = await pages.next()) {
         if (res.destroyed) return;

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DUMP_PAGE_SIZE, INTERNAL_LABELS } from '../../src/export/graph-dump';
+import { DUMP_PAGE_SIZE, INTERNAL_LABELS, nodePageStatement, relationshipPageStatement } from '../../src/export/graph-dump';
 import { csvOf } from '../../src/http/exports';
 import { Graph, NamedQuery } from '../../src/neo4j/graph';
 import { connectTestGraph } from '../support/app';
@@ -203,6 +203,46 @@ describe('exports (issue 21)', () => {
     });
   });
 
+  describe('with MAX_IN_FLIGHT=1', () => {
+    const limited = useTestServer({ MAX_IN_FLIGHT: '1' });
+
+    it('counts a dump as one request in flight, together with /graphql', async () => {
+      // Hold the dump's first page until released, so the dump is surely in flight meanwhile.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let held = 0;
+      const read = limited.graph.read.bind(limited.graph);
+      limited.graph.read = (async (query, params) => {
+        if (query.name === 'exportNodePage' && held++ === 0) await gate;
+        return read(query, params);
+      }) as typeof limited.graph.read;
+      try {
+        const dump = fetch(exportUrl(limited.server, 'graph.jsonl'));
+        for (let waited = 0; held === 0 && waited < 600; waited += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(held).toBe(1);
+        const refused = await post(limited.server.url, { query: '{ country(code: "JP") { name } }' });
+        expect(refused.status).toBe(429);
+        expect(refused.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+        const second = await fetch(exportUrl(limited.server, 'countries.csv'));
+        expect(second.status).toBe(429);
+        release();
+        const answered = await dump;
+        expect(answered.status).toBe(200);
+        expect(jsonLines(await answered.text()).length).toBeGreaterThan(1000);
+        // The slot is given back when the server closes the response, which may come a tick after the client read its end.
+        let after = await post(limited.server.url, { query: '{ country(code: "JP") { name } }' });
+        for (let tries = 0; after.status === 429 && tries < 20; tries += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          after = await post(limited.server.url, { query: '{ country(code: "JP") { name } }' });
+        }
+        expect(after.status).toBe(200);
+      } finally {
+        release();
+        limited.graph.read = read;
+      }
+    });
+  });
+
   it('dumps the whole graph as JSON Lines: as many nodes and relationships as the manifest and Cypher count', async () => {
     const manifestResponse = await fetch(exportUrl(env.server, 'graph.manifest.json'));
     expect(manifestResponse.status).toBe(200);
@@ -262,6 +302,26 @@ RETURN nodes, relationships, s.last AS position, max(m.id) AS version`,
     const labels = Object.keys(byLabel);
     expect(statements).toBe(1 + labels.reduce((sum, label) => sum + pages(byLabel[label]) + pages(byStartLabel[label] ?? 0), 0));
     expect(nodes.find((node) => node.id === FIXTURE_ID).properties).toEqual({ id: FIXTURE_ID, title: FIXTURE_TITLE, note: FIXTURE_NOTE, kind: 'NEWS_REPORT', publishedOn: '2030-01-02' });
+  });
+
+  it('plans each page of the dump as a seek on the label\'s id index, never a scan of every node', async () => {
+    const plans = [nodePageStatement('Country', 'country:SG'), relationshipPageStatement('Rule', { from: 'rule:ai-diffusion', key: '' })];
+    for (const { query, params } of plans) {
+      const session = env.graph.driver.session({ database: env.graph.database });
+      try {
+        const { summary } = await session.run(`EXPLAIN ${query.cypher}`, params);
+        const operators: string[] = [];
+        const walk = (plan: { operatorType: string; children: unknown[] }) => {
+          operators.push(plan.operatorType.replace(/@.*/, ''));
+          plan.children.forEach((child) => walk(child as typeof plan));
+        };
+        walk(summary.plan as never);
+        expect({ name: query.name, seeks: operators.some((operator) => /IndexSeekByRange/.test(operator)) }).toEqual({ name: query.name, seeks: true });
+        expect(operators.filter((operator) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|AllRelationshipsScan/.test(operator))).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    }
   });
 
   it('answers a dump with parameters 400 before reading anything', async () => {
