@@ -82,6 +82,13 @@ describe('exports (issue 21)', () => {
       expect(row.tierId).toBe(tiers.map((tier: any) => tier.id).join('; '));
       expect(row.ruleId).toBe(tiers.map((tier: any) => tier.rule.id).join('; '));
     }
+    // HEAD answers the same head after reading one page (one statement), not the whole list.
+    const before = env.graph.statementCount;
+    const head = await fetch(exportUrl(env.server, 'countries.csv', { asOf: '2025-03-01' }), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-total-count')).toBe(String(data.countries.totalCount));
+    expect(head.headers.get('content-disposition')).toBe('attachment; filename="countries-asof-2025-03-01.csv"');
+    expect(env.graph.statementCount - before).toBe(1);
     // Singapore was in a different tier from Spain on that date (the API says which).
     expect(rows.find((row) => row.code === 'SG')!.tierId).not.toBe(rows.find((row) => row.code === 'ES')!.tierId);
   });
