@@ -108,6 +108,10 @@ export class Config {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000)
   MAX_IN_FLIGHT_EDITOR = 32;
 
+  /** Most rows one list export (/export/<list>.csv or .jsonl) may have; more is refused with EXPORT_TOO_LARGE. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  EXPORT_MAX_ROWS = 10_000;
+
   /** Editors allowed to write, as name:token pairs ("alice:s3cret,bob:t0ken"); none means writes are disabled. */
   @IsOptional() @IsString()
   EDITOR_TOKENS?: string = undefined;

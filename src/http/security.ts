@@ -39,8 +39,12 @@ export const COMPRESSION_THRESHOLD = 1024;
 
 /**
  * gzip or brotli (as the client's Accept-Encoding prefers) for every compressible response above the
- * threshold: the explorer's JavaScript, CSS, the map's JSON and GraphQL answers alike.
+ * threshold: the explorer's JavaScript, CSS, the map's JSON, GraphQL answers and exports alike.
  */
 export function compressResponses(): RequestHandler {
-  return compression({ threshold: COMPRESSION_THRESHOLD });
+  return compression({
+    threshold: COMPRESSION_THRESHOLD,
+    // JSON Lines (the exports) is text, but its media type is not registered, so compression would skip it.
+    filter: (req, res) => /^application\/jsonl\b/.test(String(res.getHeader('content-type') ?? '')) || compression.filter(req, res),
+  });
 }

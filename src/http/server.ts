@@ -22,6 +22,7 @@ import { httpCachePlugin, noStoreByDefault } from './caching';
 import { concurrencyLimit, ConcurrencyLimits } from './concurrency';
 import { corsMiddleware } from './cors';
 import { mountExplorer } from './explorer';
+import { exportRoutes } from './exports';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { persistedQueryErrorsPlugin } from './persisted-queries';
 import { compressResponses, securityHeaders } from './security';
@@ -48,6 +49,8 @@ export interface ServerOptions extends ApolloOptions {
   corsOrigins: readonly string[];
   /** Requests in flight per anonymous client and per editor. */
   concurrency: ConcurrencyLimits;
+  /** Most rows one list export under /export may have; 10,000 when left out. */
+  exportMaxRows?: number;
   /** Bounds on WebSocket clients (subscriptions.ts); its defaults when left out. */
   subscriptions?: Partial<SubscriptionLimits>;
 }
@@ -60,8 +63,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Rows one list export may have unless EXPORT_MAX_ROWS says otherwise. */
+export const DEFAULT_EXPORT_MAX_ROWS = 10_000;
+
 /** The Apollo settings the configuration asks for. */
-export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins' | 'concurrency'> {
+export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions & Pick<ServerOptions, 'bodyLimit' | 'corsOrigins' | 'concurrency' | 'exportMaxRows'> {
   const production = config.NODE_ENV === 'production';
   return {
     logger,
@@ -72,6 +78,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
     bodyLimit: config.BODY_LIMIT,
     corsOrigins: config.CORS_ORIGINS ?? [],
     concurrency: { anonymous: config.MAX_IN_FLIGHT, editor: config.MAX_IN_FLIGHT_EDITOR },
+    exportMaxRows: config.EXPORT_MAX_ROWS,
   };
 }
 
@@ -130,7 +137,7 @@ function refuseCostlyDocuments(maxDepth: number) {
   };
 }
 
-/** GraphQL at /graphql and a health check at /health, on one HTTP server. */
+/** GraphQL at /graphql, exports under /export and a health check at /health, on one HTTP server. */
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
@@ -151,10 +158,18 @@ export async function startServer(options: ServerOptions, port: number, host: st
     res.status(reachable ? 200 : 503).json({ status: reachable ? 'ok' : 'unavailable', neo4j: reachable });
   });
   mountExplorer(app, options);
+  // One count of requests in flight per client for /graphql and /export together.
+  const inFlightLimit = concurrencyLimit(options.concurrency, options.editors);
+  app.use(
+    '/export',
+    corsMiddleware(options.corsOrigins),
+    inFlightLimit,
+    exportRoutes({ apollo, graph: options.graph, editors: options.editors, logger: options.logger, maxRows: options.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS }),
+  );
   app.use(
     '/graphql',
     corsMiddleware(options.corsOrigins),
-    concurrencyLimit(options.concurrency, options.editors),
+    inFlightLimit,
     noStoreByDefault,
     express.json({ limit: options.bodyLimit }),
     refuseCostlyDocuments(options.limits.maxDepth),
