@@ -1,6 +1,7 @@
 import { validateSync } from 'class-validator';
 import neo4j, { Date as Neo4jDate } from 'neo4j-driver';
 import { recordChange, WriteOutcome } from '../domain/change/change.writes';
+import { diffOf, snapshot } from '../domain/change/snapshot';
 import { RuleInput } from '../domain/rule/rule.mutation.input';
 import { RuleKind } from '../domain/rule/rule.type';
 import { linkRules, ruleIdFromTitle, saveRule } from '../domain/rule/rule.writes';
@@ -309,6 +310,8 @@ export async function importDocument(graph: Graph, mapped: MappedDocument, dryRu
     const plan = await planDocument((query, params) => tx.run(query, params), mapped);
     const input = inputOf(plan);
     if (!plan.changed) return { plan };
+    const subjects = [plan.source.id, plan.rule.id, ...(plan.corrects?.toRuleId ? [plan.corrects.toRuleId] : [])];
+    const before = await snapshot(tx, subjects);
     const outcomes: WriteOutcome[] = [];
     if (plan.source.create || plan.source.changes.length > 0) {
       const set: Record<string, unknown> = { publishedOn: date(mapped.publishedOn) };
@@ -326,7 +329,7 @@ export async function importDocument(graph: Graph, mapped: MappedDocument, dryRu
     }
     if (!outcomes.some((outcome) => outcome.changed)) return { plan };
     const entityIds = [...new Set(outcomes.flatMap((outcome) => outcome.entityIds))];
-    const change = await recordChange(tx, IMPORT_EDITOR, IMPORT_OPERATION, entityIds);
+    const change = await recordChange(tx, IMPORT_EDITOR, IMPORT_OPERATION, entityIds, diffOf(before, await snapshot(tx, [...subjects, ...entityIds])));
     return { plan, changeId: change.id };
   });
 }
