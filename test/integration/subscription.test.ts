@@ -276,8 +276,13 @@ describe('Subscription.changed over graphql-ws', () => {
 
   it('stops cleanly with subscriptions open: their sockets close', async () => {
     const other = await start(graph);
+    let connected!: () => void;
+    const watching = new Promise<void>((resolve) => { connected = resolve; });
     const socketClosed = new Promise<number>((resolve) => {
-      const watcher = createClient({ url: wsUrl(other), webSocketImpl: WebSocket, retryAttempts: 0, on: { closed: (event) => resolve((event as { code: number }).code) } });
+      const watcher = createClient({
+        url: wsUrl(other), webSocketImpl: WebSocket, retryAttempts: 0,
+        on: { connected: () => connected(), closed: (event) => resolve((event as { code: number }).code) },
+      });
       const changes = watcher.iterate({ query: CHANGED });
       void changes.next().catch(() => undefined);
     });
@@ -286,6 +291,8 @@ describe('Subscription.changed over graphql-ws', () => {
     const live = subscribed.iterate({ query: CHANGED, variables: { after: from } });
     await write(50);
     await take(live, 1);
+    // On a loaded machine the watcher may not have connected yet: the server must be stopped under an open socket.
+    await watching;
     await other.stop();
     expect(await socketClosed).toBe(1001);
     // The live subscription ends (completed or failed), never hangs.
