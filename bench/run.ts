@@ -28,7 +28,7 @@ const CONCURRENCY = [1, 16];
 /** Each system is measured this many times per workload and concurrency, in turn, and the samples pooled: a slow spell of the machine then falls on all of them. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const LARGE_SCALE_RULES = Number(process.env.BENCH_SCALE ?? 29_000);
-/** Only the workloads whose name contains this text (for a profile of one workload). */
+/** Only the workloads whose name contains this text, or one of several joined by '|' (for a profile, or new rows alone). */
 const ONLY = process.env.BENCH_ONLY;
 /** BENCH_PROFILE=1 runs our server under --cpu-prof; the profile lands in bench/profiles when the run ends (see README). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -103,7 +103,7 @@ type Capture = Awaited<ReturnType<typeof startCapture>>;
 
 async function measureScale(scale: string, graph: Graph, capture: Capture, ours: Server, peer: Server): Promise<Row[]> {
   const plans = [];
-  for (const workload of WORKLOADS.filter((w) => !ONLY || w.name.includes(ONLY))) {
+  for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.split('|').some((part) => w.name.includes(part)))) {
     await check(workload, ours.url, peer.url);
     const statements = await capture.statementsOf(workload);
     if (statements.length !== 1) log(`${scale}: "${workload.name}" sends ${statements.length} statements; the raw column replays them all`);
