@@ -29,6 +29,13 @@ export function givenFields(input: object, fields: readonly string[]): Record<st
   return given;
 }
 
+/** The given fields of a named entity's upsert; `aliases: null` reads as none (name keys are built from them). */
+export function namedFieldsToSet(input: object, fields: readonly string[]): Record<string, unknown> {
+  const set = givenFields(input, fields);
+  if ('aliases' in set && set.aliases === null) set.aliases = [];
+  return set;
+}
+
 /** The id of a listing: listing:<party slug>-<list>-<validFrom>, e.g. listing:huawei-entity-list-2019-05-16. */
 export const listingId = (partyId: string, list: string, validFrom: string) =>
   `listing:${partyId.slice(partyId.indexOf(':') + 1)}-${list.toLowerCase().replace(/_/g, '-')}-${validFrom}`;

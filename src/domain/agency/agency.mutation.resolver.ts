@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { mutate } from '../change/mutation';
 import { kindOfType } from '../entities';
-import { givenFields, upsertIdOf } from '../entity-ids';
+import { namedFieldsToSet, upsertIdOf } from '../entity-ids';
 import { oneFact } from '../fact/fact.read';
 import { entityById } from '../node/node.read';
 import { OfficeInput, OfficialActionInput, OfficialInput } from './agency.mutation.input';
@@ -16,8 +16,7 @@ export class AgencyMutationResolver {
   @Mutation(() => Official, { description: 'Creates an official, or updates the one with this id (the fields given are set); without an id the name makes one, and a different official holding it is a CONFLICT.' })
   async upsertOfficial(@Arg('input', () => OfficialInput, { description: 'The official to create, or the fields to set on the official with this id.' }) input: OfficialInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     const id = upsertIdOf('official', input.id, input.name, 'name');
-    const set = givenFields(input, ['aliases', 'note']);
-    if (set.aliases === null) set.aliases = [];
+    const set = namedFieldsToSet(input, ['aliases', 'note']);
     const params = { id, given: Boolean(input.id), name: input.name, set, sourceIds: input.sourceIds, expectedVersion: input.expectedVersion };
     return mutate(context, info, 'upsertOfficial', [id], entityById(kindOfType('Official'), id, false), (tx) => saveOfficial(tx, params));
   }

@@ -1,6 +1,6 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import type { WriteOutcome } from '../change/change.writes';
-import { createUnlessOverlapping, lockNode, MISSING_SOURCES, overlappingQuery, refuseMissing } from '../fact/dated-fact.writes';
+import { createUnlessOverlapping, lockNode, MISSING_SOURCES, overlappingQuery, refuseMissing, withSources } from '../fact/dated-fact.writes';
 import { saveNamed, SaveNamed } from '../node/node.writes';
 import { OfficialActionKind } from './agency.type';
 
@@ -72,7 +72,7 @@ MATCH (official:Official {id: $officialId}), (rule:Rule {id: $ruleId})
 MERGE (official)-[action:$($kind) {on: $on}]->(rule)
 WITH action, properties(action) AS before
 SET action.text = coalesce($text, action.text),
-    action.sourceIds = coalesce(action.sourceIds, []) + [id IN $sourceIds WHERE NOT id IN coalesce(action.sourceIds, [])]
+    action.sourceIds = ${withSources('action.sourceIds')}
 RETURN before <> properties(action) AS changed`,
 };
 

@@ -1,6 +1,7 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, NotFound } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
+import { withSources } from './dated-fact.writes';
 import type { EndableRelation } from './end-fact.input';
 
 export type EndFact = {
@@ -53,7 +54,7 @@ RETURN facts,
 const endSet = `
 SET f.validTo = $on,
     f.note = CASE WHEN $note IS NULL THEN f.note WHEN f.note IS NULL THEN $note ELSE f.note + ' ' + $note END,
-    f.sourceIds = coalesce(f.sourceIds, []) + [id IN $sourceIds WHERE NOT id IN coalesce(f.sourceIds, [])]`;
+    f.sourceIds = ${withSources('f.sourceIds')}`;
 
 const endRelationships: NamedQuery = {
   name: 'endFactRelationships',

@@ -1,11 +1,8 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
-import { lockNode } from '../fact/dated-fact.writes';
+import { lockNode, withSources } from '../fact/dated-fact.writes';
 import { saveNamed, SaveNamed } from '../node/node.writes';
-
-/** A list property's sources with the input's added: sources accumulate, as CITES links do. */
-const withSources = (list: string) => `coalesce(${list}, []) + [id IN $sourceIds WHERE NOT id IN coalesce(${list}, [])]`;
 
 export type SaveChipProduct = Omit<SaveNamed, 'label'> & { makerId: string | null; performanceGiven: boolean };
 
