@@ -184,8 +184,10 @@ export function attachSubscriptions(httpServer: http.Server, options: Subscripti
 
   return {
     async close() {
-      await feed.close();
+      // Sockets first: ending the feed first completes every subscription, and a lazy client then
+      // closes its own socket (1000) before the server's "going away" (1001) reaches it.
       await disposable.dispose();
+      await feed.close();
     },
   };
 }
