@@ -1,6 +1,7 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLDateTime, GraphQLJSONObject, GraphQLLocalDate } from 'graphql-scalars';
-import neo4j, { Date as Neo4jDate, isDate, isDateTime } from 'neo4j-driver';
+import { Date as Neo4jDate, isDate, isDateTime } from 'neo4j-driver';
+import { toNeo4jDate } from '../neo4j/dates';
 
 const localDate = GraphQLLocalDate.toConfig();
 
@@ -23,11 +24,6 @@ export const DateScalar = new GraphQLScalarType<Neo4jDate<number>, string>({
     return toNeo4jDate(localDate.parseLiteral(ast, variables) as string);
   },
 });
-
-export function toNeo4jDate(isoDate: string): Neo4jDate<number> {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new neo4j.types.Date(year, month, day);
-}
 
 const dateTime = GraphQLDateTime.toConfig();
 

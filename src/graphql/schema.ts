@@ -27,6 +27,7 @@ import { SourceResolver } from '../domain/source/source.resolver';
 import { SourceMutationResolver } from '../domain/source/source.mutation.resolver';
 import { TierMutationResolver } from '../domain/tier/tier.mutation.resolver';
 import { TierResolver } from '../domain/tier/tier.resolver';
+import { ImportMutationResolver } from '../import/records/records.mutation.resolver';
 import { listCap } from '../read/caps';
 import { textLookupNote } from './limits';
 import { Context, requireEditor } from './context';
@@ -37,7 +38,7 @@ export const resolvers = [
   ProductResolver, SearchResolver, ChangeResolver, RuleMutationResolver, TierMutationResolver,
   EccnResolver, CountryGroupResolver, ChipProductResolver, CompanyResolver, SourceResolver,
   HistoryResolver, ChangeSubscriptionResolver, EccnMutationResolver, CountryGroupMutationResolver, SourceMutationResolver, FactMutationResolver,
-  ProductMutationResolver, AgencyMutationResolver, TouchMutationResolver, ListingMutationResolver,
+  ProductMutationResolver, AgencyMutationResolver, TouchMutationResolver, ListingMutationResolver, ImportMutationResolver,
 ] as const;
 
 /** type-graphql wants a PubSub once there is a subscription; ours name `subscribe`, never topics. */

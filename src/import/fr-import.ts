@@ -1,5 +1,5 @@
 import { validateSync } from 'class-validator';
-import neo4j, { Date as Neo4jDate } from 'neo4j-driver';
+import { toNeo4jDate } from '../neo4j/dates';
 import { recordChange, WriteOutcome } from '../domain/change/change.writes';
 import { diffOf, snapshot } from '../domain/change/snapshot';
 import { RuleInput } from '../domain/rule/rule.mutation.input';
@@ -160,10 +160,7 @@ const shown = (value: unknown): string | null => {
   return String(value);
 };
 
-const date = (iso: string): Neo4jDate<number> => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return new neo4j.types.Date(year, month, day);
-};
+const date = toNeo4jDate;
 
 /** A diff entry for a field the document gives, or null when it gives none or the graph holds the same. */
 export function fieldDiff(field: string, before: unknown, after: unknown): FieldDiff | null {

@@ -91,8 +91,10 @@ export class Graph {
   /**
    * Runs work in one write transaction: all of it lands or none of it does. The driver retries it
    * on transient errors, except running out of memory, which leaves the work as a GraphMemoryError.
+   * `timeoutMs` replaces the statement limit for long batch work (an import's plan).
    */
-  async write<T>(work: (tx: CountingTransaction) => Promise<T>): Promise<T> {
+  async write<T>(work: (tx: CountingTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.queryTimeoutMs;
     const session = this.session(neo4j.session.WRITE);
     let attemptStarted = Date.now();
     try {
@@ -103,9 +105,9 @@ export class Graph {
         } catch (error) {
           throw isMemoryError(error) ? (translateDriverError(error) as GraphMemoryError) : error;
         }
-      }, { timeout: this.queryTimeoutMs });
+      }, { timeout: timeoutMs });
     } catch (error) {
-      throw translateDriverError(error, Date.now() - attemptStarted >= this.queryTimeoutMs);
+      throw translateDriverError(error, Date.now() - attemptStarted >= timeoutMs);
     } finally {
       await session.close();
     }

@@ -13,6 +13,8 @@ export const LIST_CAPS = {
   'Query.rulesTouching': 1000,
   'Query.search': 100,
   'Query.changesSince': 1000,
+  // One entry per importable kind (src/import/records/record-kinds.ts).
+  'ImportResult.kinds': 10,
   'Agency.rules': 1000,
   'Agency.officials': 100,
   'Official.offices': 100,

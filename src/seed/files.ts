@@ -79,7 +79,7 @@ class SeedFile {
   }
 }
 
-function flatten(errors: ValidationError[], prefix = ''): string[] {
+export function flatten(errors: ValidationError[], prefix = ''): string[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => `field "${field}": ${message}`);

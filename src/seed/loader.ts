@@ -1,5 +1,5 @@
 import { ENTITIES } from '../domain/entities';
-import { toNeo4jDate } from '../graphql/scalars';
+import { toNeo4jDate } from '../neo4j/dates';
 import { EndingKind } from '../domain/rule/rule-ending.type';
 import { revokeRule } from '../domain/rule/rule.writes';
 import { Graph, NamedQuery } from '../neo4j/graph';

@@ -1,6 +1,7 @@
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import type { WriteOutcome } from '../change/change.writes';
 import { createUnlessOverlapping, lockNode, MISSING_SOURCES, overlappingQuery, refuseMissing, withSources } from '../fact/dated-fact.writes';
+import { Confidence } from '../confidence/confidence.type';
 import { saveNamed, SaveNamed } from '../node/node.writes';
 import { OfficialActionKind } from './agency.type';
 
@@ -10,7 +11,11 @@ export async function saveOfficial(tx: CountingTransaction, input: Omit<SaveName
   return { entityIds: [input.id], changed };
 }
 
-export type RecordOffice = { officialId: string; agencyId: string; title: string; validFrom: unknown; validTo: unknown; sourceIds: string[] };
+export type RecordOffice = {
+  officialId: string; agencyId: string; title: string; validFrom: unknown; validTo: unknown; sourceIds: string[];
+  /** What the seed's shape adds (the mutation leaves them out): STATED, no note. */
+  confidence?: Confidence; note?: string | null;
+};
 
 /** Locks the official, so their offices are checked one after the other, and reports what the input names that does not exist. */
 const lockOfficialQuery: NamedQuery = {
@@ -26,7 +31,7 @@ const officeQueries = {
     'recordOfficeOverlapping',
     'MATCH (:Official {id: $officialId})-[o:HOLDS_OFFICE {title: $title}]->(:Agency {id: $agencyId})',
     'o',
-    { sourceIds: 'sourceIds' },
+    { confidence: 'confidence', note: 'note', sourceIds: 'sourceIds' },
   ),
   /** The office, shaped as the seed writes it (docs/graph-model.md). */
   create: {
@@ -34,7 +39,7 @@ const officeQueries = {
     cypher: `
 MATCH (official:Official {id: $officialId}), (agency:Agency {id: $agencyId})
 CREATE (official)-[o:HOLDS_OFFICE]->(agency)
-SET o.title = $title, o.validFrom = $validFrom, o.validTo = $validTo, o.confidence = 'STATED', o.sourceIds = $sourceIds`,
+SET o.title = $title, o.validFrom = $validFrom, o.validTo = $validTo, o.confidence = $confidence, o.note = $note, o.sourceIds = $sourceIds`,
   },
 };
 
@@ -43,7 +48,8 @@ SET o.title = $title, o.validFrom = $validFrom, o.validTo = $validTo, o.confiden
  * (BAD_USER_INPUT naming the field); the same title at the same agency over an overlapping period is
  * a CONFLICT, unless it is exactly this office (a retry: nothing written, no Change).
  */
-export async function recordOffice(tx: CountingTransaction, input: RecordOffice): Promise<WriteOutcome> {
+export async function recordOffice(tx: CountingTransaction, given: RecordOffice): Promise<WriteOutcome> {
+  const input = { ...given, confidence: given.confidence ?? Confidence.STATED, note: given.note ?? null };
   const [found] = await tx.run<{ officialFound: boolean; agencyFound: boolean; missingSources: string[] }>(lockOfficialQuery, input);
   refuseMissing([
     [!found.officialFound, `No official has id ${input.officialId}.`, 'input.officialId'],
@@ -55,7 +61,11 @@ export async function recordOffice(tx: CountingTransaction, input: RecordOffice)
   return { entityIds: [input.officialId, input.agencyId], changed };
 }
 
-export type RecordOfficialAction = { officialId: string; ruleId: string; kind: OfficialActionKind; on: unknown; text: string | null; sourceIds: string[] };
+export type RecordOfficialAction = {
+  officialId: string; ruleId: string; kind: OfficialActionKind; on: unknown; text: string | null; sourceIds: string[];
+  /** The seed's note on the action (the mutation leaves it out); kept when not given. */
+  note?: string | null;
+};
 
 const actionFoundQuery: NamedQuery = {
   name: 'recordOfficialActionFound',
@@ -71,7 +81,7 @@ const saveActionQuery: NamedQuery = {
 MATCH (official:Official {id: $officialId}), (rule:Rule {id: $ruleId})
 MERGE (official)-[action:$($kind) {on: $on}]->(rule)
 WITH action, properties(action) AS before
-SET action.text = coalesce($text, action.text),
+SET action.text = coalesce($text, action.text), action.note = coalesce($note, action.note),
     action.sourceIds = ${withSources('action.sourceIds')}
 RETURN before <> properties(action) AS changed`,
 };
@@ -88,6 +98,6 @@ export async function recordOfficialAction(tx: CountingTransaction, input: Recor
     [!found.ruleFound, `No rule has id ${input.ruleId}.`, 'input.ruleId'],
     [found.missingSources.length > 0, `No source has id ${found.missingSources.join(', ')}.`, 'input.sourceIds'],
   ]);
-  const [row] = await tx.run<{ changed: boolean }>(saveActionQuery, input);
+  const [row] = await tx.run<{ changed: boolean }>(saveActionQuery, { ...input, note: input.note ?? null });
   return { entityIds: [input.officialId, input.ruleId], changed: row.changed };
 }

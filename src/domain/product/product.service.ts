@@ -3,6 +3,7 @@ import { InputRefused, WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
 import { lockNode, withSources } from '../fact/dated-fact.writes';
 import { saveNamed, SaveNamed } from '../node/node.writes';
+import { nameKeysOf } from '../search/names';
 
 export type SaveChipProduct = Omit<SaveNamed, 'label'> & { makerId: string | null; performanceGiven: boolean };
 
@@ -38,6 +39,12 @@ export async function saveChipProduct(tx: CountingTransaction, input: SaveChipPr
   });
   return { entityIds: input.makerId ? [input.id, input.makerId] : [input.id], changed };
 }
+
+/** A product's name keys hold its maker's name and aliases: a company's new name finds its products at once. */
+const productKeysQuery: NamedQuery = {
+  name: 'upsertCompanyProductKeys',
+  cypher: `MATCH (p:ChipProduct)-[:MADE_BY]->(:Company {id: $id}) SET p.nameKeys = ${nameKeysOf('p')}`,
+};
 
 export type SaveCompany = Omit<SaveNamed, 'label'> & { countryCode: string | null; parentId: string | null };
 
@@ -100,5 +107,6 @@ export async function saveCompany(tx: CountingTransaction, input: SaveCompany): 
   const changed = await saveNamed(tx, { ...input, label: 'Company' }, async () => {
     await tx.run(linkCompanyQuery, input);
   });
+  if (changed) await tx.run(productKeysQuery, input);
   return { entityIds: [input.id, ...(input.parentId ? [input.parentId] : [])], changed };
 }
