@@ -18,7 +18,7 @@ export interface FileRecord {
 /** A file that does not pass: every problem, each naming file, line, record and field. */
 export class RecordsFileError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The file is invalid; nothing was written:\n  ${problems.join('\n  ')}`);
+    super(`Refused, nothing was written:\n  ${problems.join('\n  ')}`);
   }
 }
 

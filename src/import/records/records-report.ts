@@ -14,5 +14,5 @@ export function formatReport(report: ImportReport): string {
   const tail = report.dryRun
     ? 'dry run: nothing written'
     : `${report.changes} Change${report.changes === 1 ? '' : 's'} recorded by editor ${IMPORT_EDITOR}`;
-  return [...rows, `  total: ${total.created} created, ${total.changed} changed, ${total.unchanged} unchanged; ${tail}`].join('\n');
+  return [...rows, `  total: ${would}created ${total.created}, ${would}changed ${total.changed}, unchanged ${total.unchanged}; ${tail}`].join('\n');
 }
