@@ -147,7 +147,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     expect(await textOf('#map-changes-heading')).toBe(`Changes from ${BEFORE} to ${AFTER}`);
 
     // The list in text: exactly the countries the API puts in another tier, each "Name: Tier 2 → no tier".
-    const items = await page.$$eval('#map-change-list > li', (lis) => lis.map((li) => ({ code: li.dataset.code!, text: li.firstChild!.textContent! + li.childNodes[1].textContent! })));
+    const items = await page.$$eval('#map-change-list > li', (lis) => lis.map((li) => ({ code: (li as HTMLElement).dataset.code!, text: li.firstChild!.textContent! + li.childNodes[1].textContent! })));
     expect(items.map((item) => item.code).sort()).toEqual(expected.map((country) => country.code).sort());
     expect(items.find((item) => item.code === 'SG')!.text).toBe(`${singapore.name}: Tier 2 → no tier`);
     for (const country of expected.slice(0, 20)) {
@@ -165,7 +165,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     // The change layer: changed shapes outlined and named so, unchanged ones faded; the legend says which is which.
     const layer = (code: string) =>
       page.$eval(`#map a[data-code="${code}"]:not([aria-hidden])`, (link) => ({
-        changed: (link as SVGElement).dataset.changed,
+        changed: link.getAttribute('data-changed'),
         label: link.getAttribute('aria-label'),
         stroke: getComputedStyle(link.querySelector('path, circle')!).strokeWidth,
         opacity: getComputedStyle(link).opacity,
@@ -176,7 +176,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     expect(sg.stroke).toBe('1.5px');
     expect(sg.opacity).toBe('1');
     // Every shape is one or the other.
-    const marked = await page.$$eval('#map a[data-code]', (links) => links.map((link) => (link as SVGElement).dataset.changed));
+    const marked = await page.$$eval('#map a[data-code]', (links) => links.map((link) => link.getAttribute('data-changed')));
     expect(marked.filter((changed) => changed === 'true').length).toBeGreaterThan(100);
     expect(marked.filter((changed) => changed !== 'true' && changed !== 'false')).toEqual([]);
     expect(await page.$$eval('.legend [data-layer]', (items) => items.map((item) => item.textContent))).toEqual([
@@ -207,7 +207,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     await open(`#/map?date=2025-02-01&compare=${BEFORE}`, '#map-changes:not([hidden])');
     expect(await textOf('#map-changes-counts')).toBe(`No country or territory is in another tier on ${BEFORE} than on 2025-02-01.`);
     expect(await page.$$('#map-change-list li')).toHaveLength(0);
-    const faded = await page.$eval('#map a[data-code="SG"]:not([aria-hidden])', (link) => [(link as SVGElement).dataset.changed, getComputedStyle(link).opacity]);
+    const faded = await page.$eval('#map a[data-code="SG"]:not([aria-hidden])', (link) => [link.getAttribute('data-changed'), getComputedStyle(link).opacity]);
     expect(faded[0]).toBe('false');
     expect(Number(faded[1])).toBeLessThan(1);
     // A compare date that is not a date is "not found", as a bad date is.
@@ -280,7 +280,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     // A real download (the link followed by the keyboard), read from disk.
     const folder = mkdtempSync(path.join(tmpdir(), 'map-export-'));
     try {
-      const session = await page.createCDPSession();
+      const session = await browser.target().createCDPSession();
       await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
       await page.focus(`#map-exports a[href="/export/countries.csv?asOf=${BEFORE}"]`);
       await page.keyboard.press('Enter');
@@ -292,6 +292,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
       expect(rows.length - 1).toBe(countries.length);
       const row = rows.find((cells) => cells[1] === 'SG')!;
       expect(row.slice(0, 6)).toEqual([singapore.id, 'SG', singapore.name, 'Tier 2', tierOn(singapore, BEFORE)!.id, '2']);
+      await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
       await session.detach();
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -93,7 +93,7 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01', ini
     if (slider.isConnected) history.replaceState(null, '', mapHref(date, compare));
     // Compared in time order, whichever of the two is the map's date.
     const [from, to] = compare && compare < date ? [compare, date] : [date, compare ?? date];
-    const changed = new Map(compare ? tierChanges(countries, from, to).map((change) => [change.country.code, change]) : []);
+    const changed = new Map(compare ? tierChanges(countries, from, to).map((change) => [change.country.code, change] as const) : []);
     for (const shape of shapes) {
       const country = byCode.get(shape.dataset.code!)!;
       const tier = tierOn(country, date);
@@ -121,10 +121,7 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01', ini
     legendHolder.replaceChildren(legend(compare ? [from, to] : undefined));
     if (compare) changes.show([...changed.values()], from, to);
     else changes.hide();
-    exports.replaceChildren(
-      exportLinks('countries', { asOf: date }, `Countries and their tiers on ${date}`),
-      compare && compare !== date ? exportLinks('countries', { asOf: compare }, `Countries and their tiers on ${compare}`) : null,
-    );
+    exports.replaceChildren(...[date, ...(compare && compare !== date ? [compare] : [])].map((day) => exportLinks('countries', { asOf: day }, `Countries and their tiers on ${day}`)));
     table.replaceChildren(tierTable(countries, date));
   }
 
