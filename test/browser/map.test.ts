@@ -245,7 +245,8 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     const buttons = await page.$$eval('.key-dates button', (list) => list.map((button) => ({ date: (button as HTMLElement).dataset.date, text: button.textContent })));
     expect(buttons.map((button) => button.date)).toEqual(dates);
     const meaning = (date: string) => buttons.find((button) => button.date === date)!.text;
-    expect(meaning(rule.ending.on)).toBe(`${rule.ending.on} AI Diffusion Rule enforcement ended (${rule.ending.by.shortName ?? rule.ending.by.title})`);
+    expect(meaning(rule.ending.on)).toBe(`${rule.ending.on} enforcement ended (${rule.ending.by.shortName ?? rule.ending.by.title})`);
+    expect(await textOf('#key-dates-heading')).toBe('Key dates of the AI Diffusion Rule');
     expect(meaning(rule.complianceOn)).toContain('compliance date');
     expect(meaning(rule.issuedOn)).toContain('issued');
     // Ticks on the slider's track: its datalist has an option per date, at the date's place on the slider.

@@ -21,7 +21,7 @@ interface RuleDates {
 
 export interface KeyDate {
   date: string;
-  /** What happened that day, e.g. "AI Diffusion Rule issued, effective". */
+  /** What happened that day, e.g. "issued, effective" ("AI Diffusion Rule issued, effective" when the map shows tiers of several rules). */
   meaning: string;
 }
 
@@ -34,9 +34,18 @@ const ENDING_WORDS: Record<string, string> = {
   VACATED: 'vacated',
 };
 
-/** The rules' dates, one request for all of them (an alias per rule), grouped by day, oldest first. */
-export async function loadKeyDates(ruleIds: string[]): Promise<KeyDate[]> {
-  if (!ruleIds.length) return [];
+export interface KeyDates {
+  /** The rules' names, e.g. ["AI Diffusion Rule"]. */
+  rules: string[];
+  dates: KeyDate[];
+}
+
+/**
+ * The rules' dates, one request for all of them (an alias per rule), grouped by day, oldest first; each
+ * meaning names its rule only when there is more than one.
+ */
+export async function loadKeyDates(ruleIds: string[]): Promise<KeyDates> {
+  if (!ruleIds.length) return { rules: [], dates: [] };
   const variables = Object.fromEntries(ruleIds.map((id, index) => [`r${index}`, id]));
   const document = `query MapKeyDates(${ruleIds.map((_, index) => `$r${index}: ID!`).join(', ')}) {
     ${ruleIds.map((_, index) => `r${index}: rule(id: $r${index}) { ${RULE_DATES} }`).join('\n    ')}
@@ -57,9 +66,11 @@ export async function loadKeyDates(ruleIds: string[]): Promise<KeyDate[]> {
     add(rule.complianceOn, rule, 'compliance date');
     if (rule.ending) add(rule.ending.on, rule, `${ENDING_WORDS[rule.ending.kind] ?? 'ended'}${rule.ending.by ? ` (${nameOf(rule.ending.by)})` : ''}`);
   }
-  return [...byDay]
+  const named = rules.length > 1;
+  const dates = [...byDay]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([date, day]) => ({ date, meaning: [...day].map(([name, whats]) => `${name} ${whats.join(', ')}`).join('; ') }));
+    .map(([date, day]) => ({ date, meaning: [...day].map(([name, whats]) => `${named ? `${name} ` : ''}${whats.join(', ')}`).join('; ') }));
+  return { rules: rules.map(nameOf), dates };
 }
 
 /**
@@ -67,7 +78,7 @@ export async function loadKeyDates(ruleIds: string[]): Promise<KeyDate[]> {
  * track, and a list of buttons, each with its date and meaning, that move the map there. `mark` flags the
  * button of the date shown (aria-current).
  */
-export function keyDateControls(dates: KeyDate[], first: string, last: string, offsetOf: (date: string) => number, pick: (date: string) => void) {
+export function keyDateControls({ rules, dates }: KeyDates, first: string, last: string, offsetOf: (date: string) => number, pick: (date: string) => void) {
   const shown = dates.filter((key) => key.date >= first && key.date <= last);
   const datalist = h('datalist', { id: 'map-key-dates' }, shown.map((key) => h('option', { value: String(offsetOf(key.date)), label: `${key.date}: ${key.meaning}` })));
   const buttons = shown.map((key) => {
@@ -78,7 +89,7 @@ export function keyDateControls(dates: KeyDate[], first: string, last: string, o
   const element = h(
     'nav',
     { class: 'key-dates', 'aria-labelledby': 'key-dates-heading' },
-    h('h3', { id: 'key-dates-heading' }, 'Key dates'),
+    h('h3', { id: 'key-dates-heading' }, rules.length ? `Key dates of the ${rules.join(' and ')}` : 'Key dates'),
     shown.length ? h('ul', null, buttons.map((button) => h('li', null, button))) : h('p', { class: 'muted' }, 'The graph states no dates for this rule.'),
     datalist,
   );

@@ -50,10 +50,17 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01', ini
       slider,
       h('label', { for: 'map-date', class: 'visually-hidden' }, 'Date (exact)'),
       picker,
+      // Beside the date rather than below it, so the map stays in view on a phone.
+      h(
+        'span',
+        { class: 'compare-controls' },
+        h('label', { for: 'map-compare' }, 'Compare with'),
+        compareInput,
+        stopComparing,
+        h('span', { id: 'map-compare-help', class: 'visually-hidden' }, 'A second date: the countries whose tier differs between the two are outlined on the map and listed below it.'),
+      ),
     ),
     h('p', { id: 'map-date-help', class: 'muted' }, 'Arrow keys move a day, Page Up and Page Down a month, Home and End to the first and last day.'),
-    h('div', { class: 'map-controls compare-controls' }, h('label', { for: 'map-compare' }, 'Compare with'), compareInput, stopComparing),
-    h('p', { id: 'map-compare-help', class: 'muted' }, 'A second date: the countries whose tier differs between the two are outlined on the map and listed below it.'),
     keyDatesHolder,
     summary,
     // The map holds a link per country: this lets a keyboard user past them to the same facts as a table.
