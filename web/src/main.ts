@@ -6,21 +6,23 @@ import { mountSearch } from './search';
 
 /**
  * Hash routes, so the service serves one static page:
- *   #/ and #/map?date=YYYY-MM-DD  the tier map
+ *   #/ and #/map?date=YYYY-MM-DD  the tier map (&compare=YYYY-MM-DD: compared with a second date)
  *   #/entity/<id>                 an entity's page
  *   #/lineage/<rule id>           a rule's lineage graph
  * Anything else is a "not found" page; the address is left as it was typed.
  */
-export type Route = { kind: 'map'; date?: string } | { kind: 'entity' | 'lineage'; id: string } | { kind: 'not-found'; reason: string };
+export type Route = { kind: 'map'; date?: string; compare?: string } | { kind: 'entity' | 'lineage'; id: string } | { kind: 'not-found'; reason: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/');
   const shown = `“${hash}”`;
   if (path === '' || path === '/' || path === '/map') {
-    const date = new URLSearchParams(search).get('date');
-    if (date === null) return { kind: 'map' };
-    return isDate(date) ? { kind: 'map', date } : { kind: 'not-found', reason: `“${date}” is not a calendar date (YYYY-MM-DD), so there is no map for it.` };
+    const parameters = new URLSearchParams(search);
+    const [date, compare] = [parameters.get('date') ?? undefined, parameters.get('compare') ?? undefined];
+    const wrong = [date, compare].find((given) => given !== undefined && !isDate(given));
+    if (wrong !== undefined) return { kind: 'not-found', reason: `“${wrong}” is not a calendar date (YYYY-MM-DD), so there is no map for it.` };
+    return { kind: 'map', date, compare };
   }
   if (parts.length === 3 && parts[0] === '' && (parts[1] === 'entity' || parts[1] === 'lineage') && parts[2] !== '') {
     try {
@@ -38,7 +40,7 @@ async function route(view: HTMLElement): Promise<void> {
   const page = h('div');
   view.replaceChildren(page);
   view.focus({ preventScroll: true });
-  if (target.kind === 'map') await showMap(page, target.date);
+  if (target.kind === 'map') await showMap(page, target.date, target.compare);
   else if (target.kind === 'not-found') notFound(page, target.reason);
   else if (target.kind === 'entity') await showEntity(page, target.id);
   else await showLineage(page, target.id);

@@ -3,64 +3,43 @@ import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { numericToAlpha2 } from 'i18n-iso-countries';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { query } from './api';
-import { entityHref, entityLink, errorBox, h, setTitle, today } from './dom';
+import { changePanel, tierChanges, transition } from './compare';
+import { addDays, daysBetween } from './days';
+import { entityHref, entityLink, errorBox, h, isDate, setTitle, today } from './dom';
+import { exportLinks } from './exports';
+import { keyDateControls, loadKeyDates } from './key-dates';
+import { loadCountries, MapCountry, tierName, tierOn, tierRules } from './tiers';
 
 /** The world map's TopoJSON, copied under a content-hashed name by web/build.mjs. */
 declare const __ATLAS_URL__: string;
 
 const FIRST_DAY = '2025-01-01';
-const DAY = 86_400_000;
 
-/** Every country with every tier membership it ever had; the map then needs no request per date. */
-const COUNTRIES = `query MapCountries($after: String) {
-  countries(first: 100, after: $after) {
-    pageInfo { hasNextPage endCursor }
-    edges { node { id code name tierAssignments { validFrom validTo tier { level name } } } }
-  }
-}`;
+const dateOf = (offset: number) => addDays(FIRST_DAY, offset);
+const offsetOf = (date: string) => daysBetween(FIRST_DAY, date);
 
-interface Assignment {
-  validFrom: string;
-  validTo: string | null;
-  tier: { level: number; name: string };
-}
-interface MapCountry {
-  id: string;
-  code: string;
-  name: string;
-  tierAssignments: Assignment[];
-}
-interface Page {
-  countries: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MapCountry }[] };
-}
+/** The address of the map on `date`, compared with `compare` when given: what a permalink restores. */
+export const mapHref = (date: string, compare?: string) => `#/map?date=${date}${compare ? `&compare=${compare}` : ''}`;
 
-async function loadCountries(): Promise<MapCountry[]> {
-  const countries: MapCountry[] = [];
-  let after: string | null = null;
-  do {
-    const page: Page = await query<Page>(COUNTRIES, { after });
-    countries.push(...page.countries.edges.map((edge) => edge.node));
-    after = page.countries.pageInfo.hasNextPage ? page.countries.pageInfo.endCursor : null;
-  } while (after);
-  return countries;
-}
-
-/** The tier a country was in on `date`: validFrom inclusive, validTo exclusive, as the API defines them. */
-const tierOn = (country: MapCountry, date: string) => country.tierAssignments.find((a) => a.validFrom <= date && (a.validTo === null || date < a.validTo))?.tier;
-
-const dateOf = (offset: number) => new Date(Date.parse(FIRST_DAY) + offset * DAY).toISOString().slice(0, 10);
-const offsetOf = (date: string) => Math.round((Date.parse(date) - Date.parse(FIRST_DAY)) / DAY);
-
-/** The tier map: shapes from world-atlas joined on ISO 3166-1 numeric codes, a date slider, and a table as its text alternative. */
-export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Promise<void> {
+/**
+ * The tier map: shapes from world-atlas joined on ISO 3166-1 numeric codes, a date slider with the rule's key
+ * dates, a second date to compare with (the countries whose tier differs outlined, and listed), exports of
+ * the countries on the date, and a table as the map's text alternative.
+ */
+export async function showMap(view: HTMLElement, initialDate = '2025-03-01', initialCompare?: string): Promise<void> {
   setTitle('AI Diffusion tier map');
   const last = offsetOf(today());
-  const slider = h('input', { type: 'range', id: 'map-slider', min: '0', max: String(last), step: '1', 'aria-describedby': 'map-date-help' });
+  const slider = h('input', { type: 'range', id: 'map-slider', min: '0', max: String(last), step: '1', list: 'map-key-dates', 'aria-describedby': 'map-date-help' });
   const picker = h('input', { type: 'date', id: 'map-date', min: FIRST_DAY, max: today() });
+  const compareInput = h('input', { type: 'date', id: 'map-compare', min: FIRST_DAY, max: today(), 'aria-describedby': 'map-compare-help' });
+  const stopComparing = h('button', { type: 'button', id: 'map-compare-clear', hidden: '' }, 'Stop comparing');
   const summary = h('p', { id: 'map-summary', role: 'status', 'aria-live': 'polite' });
+  const keyDatesHolder = h('div', { id: 'map-key-dates-holder' });
   const svgHolder = h('div', { class: 'map', id: 'map' }, h('p', { class: 'muted' }, 'Loading the map…'));
   const unmapped = h('aside', { class: 'unmapped', id: 'unmapped' });
+  const legendHolder = h('div', { id: 'map-legend' }, legend());
+  const changes = changePanel();
+  const exports = h('div', { id: 'map-exports' });
   const table = h('div', { id: 'tier-table' });
   view.replaceChildren(
     h('h2', null, 'AI Diffusion tiers on a date'),
@@ -71,14 +50,26 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
       slider,
       h('label', { for: 'map-date', class: 'visually-hidden' }, 'Date (exact)'),
       picker,
+      // Beside the date rather than below it, so the map stays in view on a phone.
+      h(
+        'span',
+        { class: 'compare-controls' },
+        h('label', { for: 'map-compare' }, 'Compare with'),
+        compareInput,
+        stopComparing,
+        h('span', { id: 'map-compare-help', class: 'visually-hidden' }, 'A second date: the countries whose tier differs between the two are outlined on the map and listed below it.'),
+      ),
     ),
     h('p', { id: 'map-date-help', class: 'muted' }, 'Arrow keys move a day, Page Up and Page Down a month, Home and End to the first and last day.'),
+    keyDatesHolder,
     summary,
     // The map holds a link per country: this lets a keyboard user past them to the same facts as a table.
     h('a', { href: '#tier-table', class: 'skip-map' }, 'Skip the map to the table of countries by tier'),
     h('div', { class: 'map-row' }, svgHolder, unmapped),
-    legend(),
+    legendHolder,
+    changes.element,
     h('h3', null, 'Countries by tier on this date'),
+    exports,
     table,
   );
 
@@ -94,29 +85,50 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
   const mappedCodes = new Set(shapes.map((shape) => shape.dataset.code));
   const parts = (shape: SVGElement) => shape.querySelectorAll<SVGElement>('path, circle');
   const lastEnd = countries.flatMap((country) => country.tierAssignments.map((a) => a.validTo ?? '')).sort().at(-1);
+  let date = initialDate;
+  let compare = initialCompare;
+  let markKeyDate = (_date: string) => {};
 
-  function show(date: string) {
+  function show(shown: string) {
+    date = shown;
     slider.value = String(offsetOf(date));
     slider.setAttribute('aria-valuetext', date);
     picker.value = date;
-    // The URL names the date, so a view can be shared; replaceState fires no hashchange, so nothing re-renders.
-    if (slider.isConnected) history.replaceState(null, '', `#/map?date=${date}`);
+    stopComparing.hidden = !compare;
+    markKeyDate(date);
+    // The URL names both dates, so a view can be shared; replaceState fires no hashchange, so nothing re-renders.
+    if (slider.isConnected) history.replaceState(null, '', mapHref(date, compare));
+    // Compared in time order, whichever of the two is the map's date.
+    const [from, to] = compare && compare < date ? [compare, date] : [date, compare ?? date];
+    const changed = new Map(compare ? tierChanges(countries, from, to).map((change) => [change.country.code, change] as const) : []);
     for (const shape of shapes) {
-      const tier = tierOn(byCode.get(shape.dataset.code!)!, date);
-      const text = `${byCode.get(shape.dataset.code!)!.name}: ${tier?.name ?? 'no tier'}`;
+      const country = byCode.get(shape.dataset.code!)!;
+      const tier = tierOn(country, date);
+      const change = changed.get(country.code);
+      let text = `${country.name}: ${tier?.name ?? 'no tier'}`;
+      if (compare) text += change ? `; changed from ${from} to ${to}: ${transition(change)}` : `; the same on ${compare}`;
       for (const part of parts(shape)) part.dataset.tier = tier ? String(tier.level) : '';
+      if (compare) shape.dataset.changed = String(!!change);
+      else delete shape.dataset.changed;
       shape.querySelector('title')!.textContent = text;
       shape.setAttribute('aria-label', text);
     }
+    svgHolder.classList.toggle('comparing', !!compare);
     const tiered = countries.filter((country) => tierOn(country, date));
-    summary.textContent = tiered.length
-      ? `${date}: ${tiered.length} countries and territories in a tier.`
-      : `${date}: no country is in a tier${lastEnd && lastEnd <= date ? `; the tiers ended on ${lastEnd}` : ''}.`;
+    summary.textContent =
+      (tiered.length
+        ? `${date}: ${tiered.length} countries and territories in a tier.`
+        : `${date}: no country is in a tier${lastEnd && lastEnd <= date ? `; the tiers ended on ${lastEnd}` : ''}.`) +
+      (compare ? ` Compared with ${compare}: ${changed.size} in another tier.` : '');
     const missing = countries.filter((country) => !mappedCodes.has(country.code));
     unmapped.replaceChildren(
       h('h3', null, `Not on the map (${missing.length})`),
-      h('ul', null, missing.map((country) => h('li', { 'data-code': country.code, 'data-tier': String(tierOn(country, date)?.level ?? '') }, entityLink(country.id, country.name), `: ${tierOn(country, date)?.name ?? 'no tier'}`))),
+      h('ul', null, missing.map((country) => h('li', { 'data-code': country.code, 'data-tier': String(tierOn(country, date)?.level ?? '') }, entityLink(country.id, country.name), `: ${tierName(tierOn(country, date))}`))),
     );
+    legendHolder.replaceChildren(legend(compare ? [from, to] : undefined));
+    if (compare) changes.show([...changed.values()], from, to);
+    else changes.hide();
+    exports.replaceChildren(...[date, ...(compare && compare !== date ? [compare] : [])].map((day) => exportLinks('countries', { asOf: day }, `Countries and their tiers on ${day}`)));
     table.replaceChildren(tierTable(countries, date));
   }
 
@@ -128,7 +140,38 @@ export async function showMap(view: HTMLElement, initialDate = '2025-03-01'): Pr
     event.preventDefault();
     show(dateOf(Math.max(0, Math.min(last, Number(slider.value) + (event.key === 'PageUp' ? 30 : -30)))));
   });
+  // A date is taken once it is whole and on the slider: typing passes through years such as 0002 and 0202.
+  const takeCompare = () => {
+    const value = compareInput.value;
+    if (value === '' && compare) {
+      compare = undefined;
+      show(date);
+    } else if (isDate(value) && value >= FIRST_DAY && value <= today() && value !== compare) {
+      compare = value;
+      show(date);
+    }
+  };
+  compareInput.addEventListener('input', takeCompare);
+  compareInput.addEventListener('change', takeCompare);
+  stopComparing.addEventListener('click', () => {
+    compare = undefined;
+    compareInput.value = '';
+    show(date);
+    compareInput.focus();
+  });
+  // Written once: rewriting it on each change would wipe what is being typed in it.
+  compareInput.value = compare ?? '';
   show(initialDate);
+
+  // The rule's own dates, as ticks on the slider and buttons to jump to them; the map works without them.
+  try {
+    const controls = keyDateControls(await loadKeyDates(tierRules(countries)), FIRST_DAY, today(), offsetOf, show);
+    keyDatesHolder.replaceChildren(controls.element);
+    markKeyDate = controls.mark;
+    markKeyDate(date);
+  } catch (error) {
+    keyDatesHolder.replaceChildren(errorBox(error));
+  }
 }
 
 /**
@@ -236,9 +279,19 @@ async function drawShapes(holder: HTMLElement, byCode: Map<string, MapCountry>):
   return drawn;
 }
 
-function legend(): HTMLElement {
+/** The tiers' colours; when two dates are compared, also what outlined and faded mean. */
+function legend(compared?: [string, string]): HTMLElement {
   const swatch = (tier: string, text: string) => h('li', null, h('span', { class: `swatch tier-${tier}`, 'data-tier': tier }), text);
-  return h('ul', { class: 'legend', 'aria-label': 'Legend' }, swatch('1', 'Tier 1'), swatch('2', 'Tier 2'), swatch('3', 'Tier 3'), swatch('none', 'No tier'));
+  const layer = (kind: string, text: string) => h('li', { 'data-layer': kind }, h('span', { class: `swatch layer-${kind}` }), text);
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Legend' },
+    swatch('1', 'Tier 1'),
+    swatch('2', 'Tier 2'),
+    swatch('3', 'Tier 3'),
+    swatch('none', 'No tier'),
+    compared && [layer('changed', `Outlined: another tier on ${compared[1]} than on ${compared[0]}`), layer('same', 'Faded: the same tier on both dates')],
+  );
 }
 
 /** The map's text alternative: each tier on `date` with its countries. */
