@@ -53,6 +53,8 @@ export const ENTITY_NAME = `
   ... on Official { name }
   ... on ChipProduct { name }
   ... on Company { name }
+  ... on CountryGroup { name groupCode: code }
+  ... on Eccn { code }
 `;
 
 export interface EntityName {
@@ -61,10 +63,18 @@ export interface EntityName {
   name?: string;
   title?: string;
   shortName?: string | null;
+  /** A country group's code ('D:5'). */
+  groupCode?: string;
+  /** An ECCN's code ('3A090'). */
+  code?: string;
 }
 
-/** A rule's short name or title, anything else's name. */
-export const nameOf = (entity: Omit<EntityName, '__typename'>) => entity.shortName ?? entity.title ?? entity.name ?? entity.id;
+/** A rule's short name or title, an ECCN's code, a country group's name with its code, anything else's name. */
+export function nameOf(entity: Omit<EntityName, '__typename'>): string {
+  if (entity.groupCode && entity.name) return entity.name.includes(entity.groupCode) ? entity.name : `${entity.name} (Country Group ${entity.groupCode})`;
+  if (entity.code && !entity.name) return `ECCN ${entity.code}`;
+  return entity.shortName ?? entity.title ?? entity.name ?? entity.id;
+}
 
 /** Headings for search results and labels, by GraphQL type. */
 export const TYPE_LABELS: Record<string, string> = {
@@ -75,4 +85,6 @@ export const TYPE_LABELS: Record<string, string> = {
   Official: 'Officials',
   ChipProduct: 'Chip products',
   Company: 'Companies',
+  CountryGroup: 'Country groups',
+  Eccn: 'ECCNs',
 };

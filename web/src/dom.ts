@@ -1,4 +1,5 @@
 /** Small DOM helpers: every text from the API goes in as a text node, never as HTML. */
+import { CitedSource, citationOf, KnownCitations } from './citation';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -14,15 +15,39 @@ export const entityHref = (id: string) => `#/entity/${encodeURI(id)}`;
 
 export const entityLink = (id: string, text: string) => h('a', { href: entityHref(id) }, text);
 
-/** A source as a link when it has a URL, with its publisher and date. */
-export function sourceItem(source: { title: string; url?: string | null; publisher?: string | null; publishedOn?: string | null }): HTMLLIElement {
-  const title = source.url ? h('a', { href: source.url, rel: 'noreferrer' }, source.title) : source.title;
-  const detail = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
-  return h('li', null, title, detail && ` (${detail})`);
+/** A source as the API gives it; `id` marks the page as showing it (live updates), `kind` and `note` help cite it. */
+export interface SourceFields extends CitedSource {
+  id?: string;
 }
 
-export function sourceList(sources: Parameters<typeof sourceItem>[0][]): HTMLElement {
-  return sources.length ? h('ul', { class: 'sources' }, sources.map(sourceItem)) : h('p', { class: 'muted' }, 'No source recorded.');
+/**
+ * "Copy citation": puts the citation on the clipboard and shows what it copied; where the browser
+ * refuses the clipboard, it shows the citation to copy by hand instead.
+ */
+function copyCitation(text: string, title: string): HTMLElement {
+  const button = h('button', { type: 'button', class: 'copy', 'aria-label': `Copy citation of “${title}”` }, 'Copy citation');
+  const shown = h('output', { class: 'copied', 'aria-live': 'polite' });
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      shown.replaceChildren('Copied: ', h('span', { class: 'citation' }, text));
+    } catch {
+      shown.replaceChildren('Copy it from here: ', h('span', { class: 'citation' }, text));
+    }
+  });
+  return h('span', { class: 'cite' }, button, shown);
+}
+
+/** A source as a link when it has a URL, with its publisher and date, and a button that copies its citation. */
+export function sourceItem(source: SourceFields, known?: KnownCitations): HTMLLIElement {
+  const title = source.url ? h('a', { href: source.url, rel: 'noreferrer' }, source.title) : source.title;
+  const detail = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
+  return h('li', { 'data-id': source.id }, title, detail && ` (${detail})`, ' ', copyCitation(citationOf(source, known), source.title));
+}
+
+/** Sources as a list; `known` gives the Federal Register citations of the rules on the page, by document number. */
+export function sourceList(sources: SourceFields[], known?: KnownCitations): HTMLElement {
+  return sources.length ? h('ul', { class: 'sources' }, sources.map((source) => sourceItem(source, known))) : h('p', { class: 'muted' }, 'No source recorded.');
 }
 
 /** A visible error in place of the content that failed to load. */

@@ -4,7 +4,7 @@ import { entityLink, h, inlineLabel, sourceList } from './dom';
 const RULE_REF = 'id title shortName';
 
 /** Asked apart from the rest: `ending` is newer than the contract's first version, and a server without it refuses the field. */
-const ENDING = `query Ending($id: ID!) { rule(id: $id) { ending { on kind note by { ${RULE_REF} } sources { title url publisher publishedOn } } } }`;
+const ENDING = `query Ending($id: ID!) { rule(id: $id) { ending { on kind note by { ${RULE_REF} } sources { id title url publisher publishedOn kind note } } } }`;
 
 interface RuleRef {
   id: string;

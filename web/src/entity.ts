@@ -1,8 +1,11 @@
 import { ENTITY_NAME, EntityName, nameOf, query } from './api';
+import { documentNumberOf, KnownCitations } from './citation';
 import { dateText, entityLink, errorBox, h, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
 import { endingOf } from './ending';
+import { familyHref } from './family';
+import { rulesTouching, touchTable } from './touching';
 
-const SOURCE = 'title url publisher publishedOn';
+const SOURCE = 'id title url publisher publishedOn kind note';
 const RULE_REF = 'id title shortName';
 
 /** One query for any entity: each fragment applies to its own type only. */
@@ -25,7 +28,11 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
       companies { id name }
     }
     ... on ChipProduct { id name family tpp eccn note maker { id name } }
-    ... on Company { id name country { id name } products { id name } }
+    ... on Company {
+      # parent is aliased: Agency selects a parent too, and the service refuses a field selected twice in one set.
+      id name country { id name } products { id name } owner: parent { id name } subsidiaries { id name }
+      listings { list licenseRequirement licensePolicy validFrom validTo note confidence addedBy { ${RULE_REF} } removedBy { ${RULE_REF} } sources { ${SOURCE} } }
+    }
     ... on Official {
       id name
       offices { title validFrom validTo agency { id name } }
@@ -38,24 +45,25 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
 
 const STATUS = `query Status($id: ID!, $asOf: Date) { rule(id: $id) { status(asOf: $asOf) } }`;
 
-const TOUCHING = `query Touching($id: String!) {
-  rulesTouching(entity: $id) { relation validFrom validTo rule { ${RULE_REF} kind } path { ${ENTITY_NAME} } }
-}`;
-
 type Any = any; // API answers are read field by field below; the query text above is their type.
 
-/** Renders the page of the entity with this id into `view`. */
-export async function showEntity(view: HTMLElement, id: string): Promise<void> {
+/** Renders the page of the entity with this id into `view`; returns the page's title (null when it failed). */
+export async function showEntity(view: HTMLElement, id: string): Promise<string | null> {
   view.replaceChildren(h('p', { class: 'muted', role: 'status' }, 'Loading…'));
   try {
     const { node } = await query<{ node: Any }>(ENTITY, { id, asOf: today() });
-    if (!node) return notFound(view, `No entity has the id “${id}”.`);
+    if (!node) {
+      notFound(view, `No entity has the id “${id}”.`);
+      return null;
+    }
     const render = RENDERERS[node.__typename];
     const parts = render ? await render(node) : [h('h2', null, nameOf(node))];
     view.replaceChildren(...parts.filter((part): part is Node => part instanceof Node));
     if (view.isConnected) setTitle(nameOf(node));
+    return nameOf(node);
   } catch (error) {
     view.replaceChildren(errorBox(error));
+    return null;
   }
 }
 
@@ -65,12 +73,19 @@ type Parts = (Node | false | null | undefined)[];
 const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
   Rule: rulePage,
   Country: countryPage,
-  ChipProduct: (node) => touchedPage(node, [facts([['Family', node.family], ['Maker', node.maker && entityLink(node.maker.id, node.maker.name)], ['TPP', node.tpp], ['ECCN', node.eccn], ['Note', node.note]])]),
+  ChipProduct: (node) => touchedPage(node, [facts([['Family', node.family && h('a', { href: familyHref(node.family), id: 'family-link' }, `${node.family} family`)], ['Maker', node.maker && entityLink(node.maker.id, node.maker.name)], ['TPP', node.tpp], ['ECCN', node.eccn], ['Note', node.note]])]),
   Company: (node) => touchedPage(node, [
-    facts([['Country', node.country && entityLink(node.country.id, node.country.name)]]),
+    facts([
+      ['Country', node.country && entityLink(node.country.id, node.country.name)],
+      ['Parent', node.owner && entityLink(node.owner.id, node.owner.name)],
+    ]),
     h('h3', null, 'Products'),
-    links(node.products),
-  ]),
+    links(sortedByName(node.products)),
+    node.subsidiaries.length > 0 && h('h3', null, 'Subsidiaries'),
+    node.subsidiaries.length > 0 && links(sortedByName(node.subsidiaries)),
+    h('h3', null, 'Listings'),
+    listingTable(node.listings),
+  ].filter((part): part is HTMLElement => part instanceof Node)),
   Official: officialPage,
   Agency: (node) => [
     heading(node.name, 'Agency'),
@@ -145,8 +160,17 @@ function statusControl(rule: Any): HTMLElement {
   return h('p', { class: 'status' }, h('label', { for: 'status-date' }, 'Status on '), statusDate, ': ', live);
 }
 
+/** The rule's own Federal Register document among its sources: the one whose url names its document number. */
+function documentOf(rule: Any): Any | undefined {
+  return rule.documentNumber ? rule.sources.find((source: Any) => documentNumberOf(source.url) === rule.documentNumber) : undefined;
+}
+
 async function rulePage(rule: Any): Promise<Parts> {
   const ending = await endingOf(rule);
+  const frDocument = documentOf(rule);
+  const toDocument = (id: string, text: string) => (frDocument ? h('a', { href: frDocument.url, rel: 'noreferrer', id }, text) : h('span', { id }, text));
+  // The rule's citation is its document's: a copied citation of that source says "90 FR 4544".
+  const known = new Map<string, string>(rule.documentNumber && rule.citation ? [[rule.documentNumber, rule.citation]] : []);
   // A rule that is only not enforced was not revoked: the rule that announced it is named for what it did.
   const notEnforced = ending.dataset.kind === 'NON_ENFORCEMENT';
   const lineageLinks = (label: string, rules: Any[]) => rules.length > 0 && h('li', null, `${label}: `, ...rules.flatMap((other, index) => [index ? ', ' : '', entityLink(other.id, nameOf(other))]));
@@ -155,8 +179,8 @@ async function rulePage(rule: Any): Promise<Parts> {
     rule.shortName && h('p', { class: 'title' }, rule.title),
     statusControl(rule),
     facts([
-      ['Citation', rule.citation],
-      ['Document number', rule.documentNumber],
+      ['Citation', rule.citation && toDocument('rule-citation', rule.citation)],
+      ['Document number', rule.documentNumber && toDocument('rule-document-number', `FR Doc ${rule.documentNumber}`)],
       ['Issued by', rule.issuedBy.length ? h('span', null, ...rule.issuedBy.flatMap((agency: Any, index: number) => [index ? ', ' : '', entityLink(agency.id, agency.acronym ?? agency.name)])) : null],
       ['Issued', rule.issuedOn],
       ['Published', rule.publishedOn],
@@ -184,19 +208,19 @@ async function rulePage(rule: Any): Promise<Parts> {
       ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${label(touch.relation)} `, entityLink(touch.target.id, nameOf(touch.target)), ' (', periodNode(touch.validFrom, touch.validTo), ')')))
       : h('p', { class: 'muted' }, 'Nothing recorded.'),
     h('h3', null, 'Officials'),
-    actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name)),
+    actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name), known),
     h('h3', null, 'Sources'),
-    sourceList(rule.sources),
+    sourceList(rule.sources, known),
   ];
 }
 
-function actionList(actions: Any[], subject: (action: Any) => Node): HTMLElement {
+function actionList(actions: Any[], subject: (action: Any) => Node, known?: KnownCitations): HTMLElement {
   if (!actions.length) return h('p', { class: 'muted' }, 'None recorded.');
   return h(
     'ul',
     { class: 'actions' },
     actions.map((action) =>
-      h('li', null, h('p', null, subject(action), ` ${inlineLabel(action.kind)} on `, h('span', { class: 'date' }, dateText(action.on, 'an unknown date'))), action.text && h('blockquote', null, action.text), sourceList(action.sources)),
+      h('li', null, h('p', null, subject(action), ` ${inlineLabel(action.kind)} on `, h('span', { class: 'date' }, dateText(action.on, 'an unknown date'))), action.text && h('blockquote', null, action.text), sourceList(action.sources, known)),
     ),
   );
 }
@@ -211,31 +235,55 @@ function officialPage(official: Any): Parts {
   ];
 }
 
-/** Products and companies: their facts, then every rule that reaches them, with the path it takes. */
+/** Products and companies: their facts, then every rule that reaches them, with the path it takes in words. */
 async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
-  const { rulesTouching } = await query<{ rulesTouching: Any[] }>(TOUCHING, { id: node.id });
-  const rows = rulesTouching.map((touch) =>
-    h(
-      'tr',
-      null,
-      h('td', null, entityLink(touch.rule.id, nameOf(touch.rule))),
-      h('td', null, label(touch.relation)),
-      h('td', { class: 'path' }, ...touch.path.flatMap((step: EntityName, index: number) => [index ? ' → ' : '', entityLink(step.id, nameOf(step))])),
-      h('td', { class: 'date' }, periodNode(touch.validFrom, touch.validTo)),
-    ),
-  );
+  const touches = await rulesTouching(node.id);
   return [
     heading(node.name, node.__typename === 'Company' ? 'Company' : 'Chip product'),
     ...details,
     h('h3', null, 'Rules that touch it'),
-    rows.length
-      ? scroller('Rules that touch it', h('table', { id: 'touching' }, h('thead', null, h('tr', null, h('th', null, 'Rule'), h('th', null, 'Relation'), h('th', null, 'Path'), h('th', null, 'In force'))), h('tbody', null, rows)))
-      : h('p', { class: 'muted' }, 'No rule touches it.'),
+    touchTable('Rules that touch it', touches),
   ];
 }
 
-/** A country: its tier through time as a timeline, with the same facts as a table. */
-function countryPage(country: Any): Parts {
+const sortedByName = (entities: Any[]): EntityName[] => [...entities].sort((a, b) => a.name.localeCompare(b.name));
+
+/** The lists' own names (ListKind). */
+const LIST_NAMES: Record<string, string> = { ENTITY_LIST: 'Entity List', MILITARY_END_USER_LIST: 'Military End-User List', UNVERIFIED_LIST: 'Unverified List' };
+
+/** A company's listings (the Entity List and the others), oldest first as the API gives them. */
+function listingTable(listings: Any[]): HTMLElement {
+  if (!listings.length) return h('p', { class: 'muted' }, 'Not on any list.');
+  const rule = (ruleRef: Any) => (ruleRef ? entityLink(ruleRef.id, nameOf(ruleRef)) : '—');
+  return scroller(
+    'Listings',
+    h(
+      'table',
+      { id: 'listings' },
+      h('thead', null, h('tr', null, h('th', null, 'List'), h('th', null, 'Listed'), h('th', null, 'Added by'), h('th', null, 'Removed by'), h('th', null, 'License terms'), h('th', null, 'Confidence, note and sources'))),
+      h(
+        'tbody',
+        null,
+        listings.map((listing) =>
+          h(
+            'tr',
+            null,
+            h('td', null, LIST_NAMES[listing.list] ?? label(listing.list)),
+            h('td', { class: 'date' }, periodNode(listing.validFrom, listing.validTo)),
+            h('td', null, rule(listing.addedBy)),
+            h('td', null, rule(listing.removedBy)),
+            h('td', null, [listing.licenseRequirement, listing.licensePolicy].filter(Boolean).join('; ') || '—'),
+            h('td', null, label(listing.confidence), listing.note && `. ${listing.note}`, sourceList(listing.sources)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A country: its tier through time as a timeline, with the same facts as a table, then every rule that reaches it. */
+async function countryPage(country: Any): Promise<Parts> {
+  const touches = await rulesTouching(country.id);
   const assignments: Any[] = country.tierAssignments;
   const start = assignments.length ? Date.parse(assignments[0].validFrom) : 0;
   const end = Math.max(Date.now(), ...assignments.map((assignment) => Date.parse(assignment.validTo ?? today())));
@@ -279,6 +327,9 @@ function countryPage(country: Any): Parts {
         ),
       )),
     h('h3', null, 'Companies based here'),
-    links(country.companies),
+    links(sortedByName(country.companies)),
+    h('h3', null, 'Rules that reach it'),
+    h('p', { class: 'muted' }, 'Directly, through its tier, through its country groups, or through the companies based here.'),
+    touchTable('Rules that reach it', touches),
   ];
 }

@@ -1,0 +1,257 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { Browser, CDPSession, Page } from 'puppeteer-core';
+import { NamedQuery } from '../../src/neo4j/graph';
+import { projectRoot } from '../../src/paths';
+import { connectTestGraph } from '../support/app';
+import { post, useTestServer } from '../support/server';
+
+/**
+ * The explorer's entity pages in a real browser (Debian's headless chromium) against the real service
+ * over the test Neo4j, at a desktop (1440x900) and a phone (390x844) viewport: live updates over
+ * graphql-ws, the rules reaching a country or company in plain words, listings, the chip-family page,
+ * and citations (links to the Federal Register document, "copy citation"). Every page opened is checked
+ * for CSP violations, console errors and (axe-core) serious or critical accessibility violations.
+ * Expected facts come from the API itself where the seed may change.
+ */
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
+const AXE = require.resolve('axe-core/axe.min.js');
+const ALICE = 'Bearer s3cret';
+
+jest.setTimeout(120_000);
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/** Enum codes as the API sends them (PROHIBITS_USE, ENTITY_LIST): never shown as such. */
+const ENUM_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
+
+/** Every rule this file writes is rule:test-pages-...; they, their links and their Changes are removed afterwards. */
+const cleanUp: NamedQuery = {
+  name: 'testPagesCleanUp',
+  cypher: `
+CALL { MATCH (c:Change) WHERE any(id IN c.entityIds WHERE id STARTS WITH 'rule:test-pages-') DETACH DELETE c }
+CALL { MATCH (r:Rule) WHERE r.id STARTS WITH 'rule:test-pages-' DETACH DELETE r }`,
+};
+
+let browser: Browser;
+let base: string;
+const handle = useTestServer();
+/** Its own connection for the clean-up: the server's is closed before this file's afterAll runs. */
+const graph = connectTestGraph();
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error('No chromium found: apt-get install chromium, or set CHROMIUM_PATH');
+  // Always rebuilt, so the test never runs an old bundle (esbuild takes seconds).
+  execFileSync(process.execPath, [path.join(projectRoot, 'web', 'build.mjs')], { cwd: projectRoot, stdio: 'pipe' });
+  base = handle.server.url.replace(/graphql$/, '');
+  await graph.write((tx) => tx.run(cleanUp));
+  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-US'] });
+  // "Copy citation" writes to the clipboard; headless chromium asks for the permission.
+  await browser.defaultBrowserContext().overridePermissions(new URL(base).origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await graph.write((tx) => tx.run(cleanUp));
+  await graph.close();
+});
+
+async function api(query: string, variables: Record<string, unknown> = {}, authorization?: string) {
+  const { json } = await post(handle.server.url, { query, variables }, authorization ? { authorization } : {});
+  expect(json.errors).toBeUndefined();
+  return json.data;
+}
+
+const UPSERT_RULE = 'mutation ($input: RuleInput!) { upsertRule(input: $input) { id summary } }';
+const RECORD_TOUCH = 'mutation ($input: TouchInput!) { recordTouch(input: $input) { relation } }';
+
+/** Polls a condition of the test's own state (not the page's) until it holds; fails after `timeout` ms. */
+async function until(condition: () => boolean, what: string, timeout = 15_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $height)', (viewport) => {
+  let page: Page;
+  let cdp: CDPSession;
+  /** graphql-ws messages the page sent, parsed. */
+  let framesSent: { type: string; id?: string; payload?: { query?: string } }[] = [];
+  let problems: string[] = [];
+  const ruleId = `rule:test-pages-${viewport.name}`;
+
+  beforeAll(async () => {
+    page = await browser.newPage();
+    await page.setViewport({ width: viewport.width, height: viewport.height });
+    await page.evaluateOnNewDocument(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    // The request behind a "Failed to load resource" console error, with the answer's body.
+    page.on('response', async (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}: ${(await response.text().catch(() => '')).slice(0, 300)} (asked ${response.request().postData()?.slice(0, 200)})`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
+    cdp = await page.createCDPSession();
+    await cdp.send('Network.enable');
+    cdp.on('Network.webSocketFrameSent', (event) => {
+      try {
+        framesSent.push(JSON.parse(event.response.payloadData));
+      } catch {
+        // not a graphql-ws message
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  beforeEach(() => {
+    problems = [];
+    framesSent = [];
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  const textOf = (selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
+  const rowsOf = (selector: string) => page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => tr.textContent ?? ''));
+
+  /** axe-core on the page as it is now: serious and critical violations go into `problems`. */
+  async function audit(): Promise<void> {
+    // Evaluated rather than added as a <script>: the page's CSP (rightly) refuses an inline script.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    problems.push(...violations.map((violation) => `axe: ${page.url().replace(base, '/')} ${violation}`));
+  }
+
+  /** Opens a route in a fresh document, waits for it to settle, audits it; the page must never scroll sideways. */
+  async function open(hash: string, ready: string): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(`${base}${hash}`, { waitUntil: 'networkidle0' });
+    await page.waitForSelector(ready);
+    await audit();
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  }
+
+  const mainContains = (text: string) => page.waitForFunction((wanted) => document.querySelector('main')?.textContent?.includes(wanted), { timeout: 20_000 }, text);
+
+  it('redraws an open rule page when an editor changes the rule, and stops following when the page is left', async () => {
+    await api(UPSERT_RULE, { input: { id: ruleId, title: `Test pages rule (${viewport.name})`, kind: 'GUIDANCE', summary: 'The first summary.' } }, ALICE);
+    await open(`#/entity/${ruleId}`, '#rule-status');
+    expect(await textOf('main')).toContain('The first summary.');
+    await until(() => framesSent.some((frame) => frame.type === 'subscribe' && frame.payload?.query?.includes('changed')), 'the page to subscribe to changes');
+
+    const summary = `The second summary, written at ${new Date().toISOString()}.`;
+    await api(UPSERT_RULE, { input: { id: ruleId, title: `Test pages rule (${viewport.name})`, kind: 'GUIDANCE', summary } }, ALICE);
+    await mainContains(summary);
+    expect(await textOf('main')).not.toContain('The first summary.');
+    expect(await page.title()).toBe(`Test pages rule (${viewport.name}) · Export-control graph`);
+    await audit();
+
+    // Leaving the page ends its subscription (graphql-ws "complete" for the same operation id).
+    const subscription = framesSent.find((frame) => frame.type === 'subscribe')!;
+    await page.evaluate(() => {
+      location.hash = '#/entity/rule:ai-diffusion';
+    });
+    await until(() => framesSent.some((frame) => frame.type === 'complete' && frame.id === subscription.id), 'the left page to end its subscription');
+  });
+
+  it("lists on a country's page every rule that reaches it, in words, and adds one an editor records while it is open", async () => {
+    const country = 'country:IS';
+    const { rulesTouching } = await api('query($id: String!) { rulesTouching(entity: $id) { rule { id } path { __typename ... on Node { id } ... on Tier { name } } } }', { id: country });
+    await open(`#/entity/${country}`, '::-p-xpath(//h3[normalize-space()="Rules that reach it"])');
+    const links = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+    expect(new Set(links)).toEqual(new Set(rulesTouching.map((touch: any) => touch.rule.id)));
+    const viaTier = rulesTouching.find((touch: any) => touch.path[1]?.__typename === 'Tier');
+    expect(viaTier).toBeDefined(); // Iceland is in a tier of the AI Diffusion Rule; else this test proves less
+    expect((await rowsOf('#touching')).some((row) => row.includes(`Defines ${viaTier.path[1].name}, the tier it is in`))).toBe(true);
+    expect(await textOf('main')).not.toMatch(ENUM_CODE);
+
+    await api(UPSERT_RULE, { input: { id: ruleId, title: `Test pages rule (${viewport.name})`, kind: 'GUIDANCE' } }, ALICE);
+    await api(RECORD_TOUCH, { input: { ruleId, targetId: country, relation: 'RESTRICTS', validFrom: '2025-02-01', sourceIds: ['source:fr-2025-00636'] } }, ALICE);
+    const row = await page.waitForSelector(`::-p-xpath(//table[@id="touching"]//tr[td//a[@href="#/entity/${ruleId}"]])`, { timeout: 20_000 });
+    expect(await row!.evaluate((tr) => tr.textContent)).toContain('Restricts it directly');
+    await audit();
+  });
+
+  it("shows China's rules reaching it through the companies based there, and a company's listings and its products' rules", async () => {
+    const { rulesTouching } = await api('query { rulesTouching(entity: "country:CN") { rule { id } path { __typename ... on Node { id } ... on Company { name } } } }');
+    const viaCompany = rulesTouching.find((touch: any) => touch.path.length === 3 && touch.path[1].__typename === 'Company');
+    expect(viaCompany).toBeDefined();
+    await open('#/entity/country:CN', '#touching');
+    expect((await rowsOf('#touching')).some((row) => row.includes(`${viaCompany.path[1].name}, a company based in it`))).toBe(true);
+
+    const { company } = await api('query { company(id: "company:huawei") { listings { list validFrom } } }');
+    const touching = (await api('query { rulesTouching(entity: "company:huawei") { path { __typename ... on ChipProduct { name } } } }')).rulesTouching;
+    const viaProduct = touching.find((touch: any) => touch.path.length === 3 && touch.path[1].__typename === 'ChipProduct');
+    expect(company.listings.some((listing: any) => listing.list === 'ENTITY_LIST')).toBe(true);
+    expect(viaProduct).toBeDefined();
+    await open('#/entity/company:huawei', '#listings');
+    const listings = await rowsOf('#listings');
+    expect(listings).toHaveLength(company.listings.length);
+    expect(listings.some((row) => row.startsWith('Entity List'))).toBe(true);
+    expect((await rowsOf('#touching')).some((row) => row.includes(`${viaProduct.path[1].name}, a product it makes`))).toBe(true);
+    expect(await textOf('main')).not.toMatch(ENUM_CODE);
+  });
+
+  it("opens a product's family page: the family's chips, sorted, with maker, ECCN and performance, and the rules touching them", async () => {
+    await open('#/entity/chipProduct:huawei-ascend-910b', '#family-link');
+    await page.click('#family-link');
+    await page.waitForSelector('#family-chips');
+    await audit();
+    expect(await page.evaluate(() => location.hash)).toBe('#/family/Ascend');
+    expect(await page.title()).toBe('Ascend family · Export-control graph');
+
+    const { chipProducts } = await api('query { chipProducts(filter: { family: "Ascend" }, first: 100) { edges { node { id name eccn maker { name } } } } }');
+    const chips = chipProducts.edges.map((edge: any) => edge.node).sort((a: any, b: any) => a.name.localeCompare(b.name));
+    expect(chips.length).toBeGreaterThan(1);
+    const rows = await page.$$eval('#family-chips tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent ?? '')));
+    expect(rows.map((cells) => cells.slice(0, 3))).toEqual(chips.map((chip: any) => [chip.name, chip.maker?.name ?? '—', chip.eccn ?? 'not recorded']));
+
+    const ruleRows = await rowsOf('#touching');
+    for (const chip of chips) {
+      const { rulesTouching } = await api('query($id: String!) { rulesTouching(entity: $id) { rule { title shortName } } }', { id: chip.id });
+      for (const touch of rulesTouching) expect(ruleRows.some((row) => row.includes(touch.rule.shortName ?? touch.rule.title) && row.includes(chip.name))).toBe(true);
+    }
+    // Sorted by rule.
+    const ruleNames = await page.$$eval('#touching tbody tr td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(ruleNames).toEqual([...ruleNames].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it('links a rule’s citation and document number to its Federal Register document and copies a standard citation', async () => {
+    const { rule } = await api('query { rule(id: "rule:ai-diffusion") { citation documentNumber sources { id url } } }');
+    const document = rule.sources.find((source: any) => source.url?.includes(rule.documentNumber));
+    expect(document).toBeDefined();
+    await open('#/entity/rule:ai-diffusion', '#rule-citation');
+    expect(await page.$eval('#rule-citation', (a) => [a.tagName, a.getAttribute('href'), a.textContent])).toEqual(['A', document.url, rule.citation]);
+    expect(await page.$eval('#rule-document-number', (a) => [a.tagName, a.getAttribute('href'), a.textContent])).toEqual(['A', document.url, `FR Doc ${rule.documentNumber}`]);
+
+    const item = `//h3[normalize-space()="Sources"]/following-sibling::ul[1]/li[@data-id="${document.id}"]`;
+    await page.click(`::-p-xpath(${item}//button)`);
+    const copied = await page.waitForSelector(`::-p-xpath(${item}//output/span)`);
+    const expected = '90 FR 4544 (Jan. 15, 2025), FR Doc 2025-00636';
+    expect(await copied!.evaluate((span) => span.textContent)).toBe(expected);
+    expect(await page.$eval(`::-p-xpath(${item}//output)`, (output) => output.textContent)).toBe(`Copied: ${expected}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await audit();
+  });
+});
