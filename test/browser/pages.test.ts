@@ -213,6 +213,24 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     expect(await textOf('main')).not.toMatch(ENUM_CODE);
   });
 
+  it('filters the rules table by the words typed, keeps the filter in the address, and restores it on reload', async () => {
+    await open('#/entity/country:CN', '#touching');
+    const all = await rowsOf('#touching');
+    const wanted = all.filter((row) => row.toLowerCase().includes('huawei'));
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(wanted.length).toBeLessThan(all.length); // else the filter would prove nothing
+    await page.type('input[aria-label="Filter: Rules that reach it"]', 'Huawei');
+    const visible = () => page.$$eval('#touching tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(await visible()).toEqual(wanted);
+    expect(await textOf('.table-filter [role="status"]')).toBe(`${wanted.length} of ${all.length} shown`);
+    expect(new URL(page.url()).hash).toBe('#/entity/country:CN?filter=Huawei');
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForSelector('#touching');
+    expect(await page.$eval('input[aria-label="Filter: Rules that reach it"]', (input) => (input as HTMLInputElement).value)).toBe('Huawei');
+    expect(await visible()).toEqual(wanted);
+    await audit();
+  });
+
   it("opens a product's family page: the family's chips, sorted, with maker, ECCN and performance, and the rules touching them", async () => {
     await open('#/entity/chipProduct:huawei-ascend-910b', '#family-link');
     await page.click('#family-link');

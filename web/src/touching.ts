@@ -1,5 +1,6 @@
 import { ENTITY_NAME, EntityName, nameOf, query } from './api';
 import { entityLink, h, label, periodNode, scroller } from './dom';
+import { filterable } from './table-filter';
 
 /** Every rule that reaches an entity, directly or along a path (src/domain/impact-paths.ts says which). */
 const TOUCHING = `query Touching($id: String!) {
@@ -67,8 +68,8 @@ function order(subject?: (touch: Touch) => EntityName) {
 }
 
 /**
- * The table of rules that reach one entity: the rule, how (the path in words), how firmly the
- * sources state it, and when it holds. `subject` adds a column naming the entity each row reaches
+ * The table of rules that reach one entity, with a filter above it: the rule, how (the path in words),
+ * how firmly the sources state it, and when it holds. `subject` adds a column naming the entity each row reaches
  * (a family page lists the rules of several chips).
  */
 export function touchTable(name: string, touches: Touch[], subject?: (touch: Touch) => EntityName): HTMLElement {
@@ -85,5 +86,6 @@ export function touchTable(name: string, touches: Touch[], subject?: (touch: Tou
     ),
   );
   const head = h('tr', null, h('th', null, 'Rule'), subject && h('th', null, 'Chip'), h('th', null, 'How it reaches it'), h('th', null, 'Confidence'), h('th', null, 'In force'));
-  return scroller(name, h('table', { id: 'touching' }, h('thead', null, head), h('tbody', null, rows)));
+  const table = h('table', { id: 'touching' }, h('thead', null, head), h('tbody', null, rows));
+  return h('div', null, filterable(name, table), scroller(name, table));
 }
