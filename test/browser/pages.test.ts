@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import puppeteer, { Browser, CDPSession, Page } from 'puppeteer-core';
 import { NamedQuery } from '../../src/neo4j/graph';
 import { projectRoot } from '../../src/paths';
@@ -229,6 +230,16 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     expect(await page.$eval('input[aria-label="Filter: Rules that reach it"]', (input) => (input as HTMLInputElement).value)).toBe('Huawei');
     expect(await visible()).toEqual(wanted);
     await audit();
+  });
+
+  it("offers the rules reaching a country as an export holding the same rules as its table", async () => {
+    await open('#/entity/country:CN', '#touching');
+    const inTable = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+    const href = await page.$eval('a.export[data-format="csv"]', (a) => a.getAttribute('href')!);
+    expect(href).toBe('/export/rules.csv?touching=country%3ACN');
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
+    const rows = parseCsv(csv, { columns: true, bom: true }) as { id: string }[];
+    expect(new Set(rows.map((row) => row.id))).toEqual(new Set(inTable));
   });
 
   it("opens a product's family page: the family's chips, sorted, with maker, ECCN and performance, and the rules touching them", async () => {

@@ -3,6 +3,7 @@ import { documentNumberOf, KnownCitations } from './citation';
 import { dateText, entityLink, errorBox, h, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
 import { endingOf } from './ending';
 import { familyHref } from './family';
+import { exportLinks } from './exports';
 import { rulesTouching, touchTable } from './touching';
 
 const SOURCE = 'id title url publisher publishedOn kind note';
@@ -243,6 +244,7 @@ async function touchedPage(node: Any, details: Node[]): Promise<Parts> {
     ...details,
     h('h3', null, 'Rules that touch it'),
     touchTable('Rules that touch it', touches),
+    exportLinks('rules', { touching: node.id }, `Rules touching ${node.name}`),
   ];
 }
 
@@ -331,5 +333,6 @@ async function countryPage(country: Any): Promise<Parts> {
     h('h3', null, 'Rules that reach it'),
     h('p', { class: 'muted' }, 'Directly, through its tier, through its country groups, or through the companies based here.'),
     touchTable('Rules that reach it', touches),
+    exportLinks('rules', { touching: country.id }, `Rules reaching ${country.name}`),
   ];
 }
