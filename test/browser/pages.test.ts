@@ -232,6 +232,19 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     await audit();
   });
 
+  it("filters a tier's list of countries the same way", async () => {
+    await open('#/entity/tier:ai-diffusion-2', 'input[aria-label="Filter: Countries ever in it"]');
+    const shown = () => page.$$eval('main ul li:not([hidden]) a', (anchors) => anchors.map((a) => a.textContent ?? '').filter((text) => text));
+    const all = await shown();
+    await page.type('input[aria-label="Filter: Countries ever in it"]', 'land');
+    const kept = await shown();
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(all.length);
+    expect(kept.every((name) => name.toLowerCase().includes('land'))).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/entity/tier:ai-diffusion-2?filter=land');
+    await audit();
+  });
+
   it("offers the rules reaching a country as an export holding the same rules as its table", async () => {
     await open('#/entity/country:CN', '#touching');
     const inTable = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));

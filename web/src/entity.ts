@@ -4,6 +4,7 @@ import { dateText, entityLink, errorBox, h, inlineLabel, isDate, label, notFound
 import { endingOf } from './ending';
 import { familyHref } from './family';
 import { exportLinks } from './exports';
+import { filterable } from './table-filter';
 import { rulesTouching, touchTable } from './touching';
 
 const SOURCE = 'id title url publisher publishedOn kind note';
@@ -100,7 +101,7 @@ const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
     heading(node.name, 'Tier'),
     facts([['Level', node.level], ['Rule', entityLink(node.rule.id, nameOf(node.rule))], ['Compute cap (TPP)', node.computeCapTpp], ['Description', node.description]]),
     h('h3', null, `Countries ever in it (${node.countries.totalCount})`),
-    links(node.countries.edges.map((edge: Any) => edge.node)),
+    filterableLinks('Countries ever in it', node.countries.edges.map((edge: Any) => edge.node)),
     node.countries.totalCount > node.countries.edges.length && h('p', { class: 'muted' }, `The first ${node.countries.edges.length}; the tier map lists them all by date.`),
   ],
 };
@@ -116,6 +117,12 @@ function facts(rows: [string, Node | string | number | null | undefined][]): HTM
 
 function links(entities: EntityName[]): HTMLElement {
   return entities.length ? h('ul', null, entities.map((entity) => h('li', null, entityLink(entity.id, nameOf(entity))))) : h('p', { class: 'muted' }, 'None.');
+}
+
+/** Links with a filter above them (the words stay in the address), for lists long enough to search. */
+function filterableLinks(name: string, entities: EntityName[]): HTMLElement {
+  const list = links(entities);
+  return list instanceof HTMLUListElement ? h('div', null, filterable(name, list), list) : list;
 }
 
 /** How long typing in the date field must pause before the status is asked for. */

@@ -15,13 +15,13 @@ function keepInAddress(text: string): void {
 }
 
 /**
- * A search box over a table's body rows: a row stays when its text holds every word typed (any case),
- * the count of rows shown is announced, and the text is kept in the address.
+ * A search box over a table's body rows or a list's items: one stays when its text holds every word
+ * typed (any case), the count shown is announced, and the text is kept in the address.
  */
-export function filterable(name: string, table: HTMLTableElement): HTMLElement {
-  const input = h('input', { type: 'search', class: 'table-filter-input', 'aria-label': `Filter: ${name}`, placeholder: 'Filter rows', 'aria-controls': table.id || undefined });
+export function filterable(name: string, list: HTMLTableElement | HTMLUListElement): HTMLElement {
+  const input = h('input', { type: 'search', class: 'table-filter-input', 'aria-label': `Filter: ${name}`, placeholder: 'Filter', 'aria-controls': list.id || undefined });
   const count = h('span', { class: 'muted', role: 'status' });
-  const rows = [...table.tBodies].flatMap((body) => [...body.rows]);
+  const rows: HTMLElement[] = list instanceof HTMLTableElement ? [...list.tBodies].flatMap((body) => [...body.rows]) : [...list.children].filter((item): item is HTMLLIElement => item instanceof HTMLLIElement);
   const apply = () => {
     const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
