@@ -1,6 +1,7 @@
 import Cypher from '@neo4j/cypher-builder';
 import { getNullableType, GraphQLResolveInfo, GraphQLSchema, isListType } from 'graphql';
 import { Context } from '../graphql/context';
+import { DocumentMemo } from '../graphql/document-memo';
 import { Statement } from '../neo4j/graph';
 import { Compiler } from '../read/compiler';
 import { planOf, Selection } from '../read/plan';
@@ -28,8 +29,18 @@ export interface CompiledRead {
   list: boolean;
 }
 
+/**
+ * Compiled statements of query root fields. A query's statement is a function of its operation,
+ * response key and variables alone, so a repeated request skips planning and building its Cypher
+ * (most of our own time on a small lookup). Mutations are never kept: their answers name what the
+ * write made.
+ */
+const compiledReads = new DocumentMemo<CompiledRead>(32 * 1024 * 1024, (compiled) => compiled.statement.query.cypher.length + JSON.stringify(compiled.statement.params).length);
+
 export function compileRoot(info: GraphQLResolveInfo, read: RootRead): CompiledRead {
-  return { statement: statementOf(info.fieldName, read(planOf(info), compilerFor(info.schema))), list: isListType(getNullableType(info.returnType)) };
+  const compile = () => ({ statement: statementOf(info.fieldName, read(planOf(info), compilerFor(info.schema))), list: isListType(getNullableType(info.returnType)) });
+  if (info.operation.operation !== 'query') return compile();
+  return compiledReads.get(info.operation, `${String(info.path.key)}\u0000${JSON.stringify(info.variableValues)}`, compile);
 }
 
 /** The field's value from the rows its statement returned. */
@@ -48,7 +59,7 @@ export async function readRoot<T>(context: Context, info: GraphQLResolveInfo, re
 
 /** The rows of a root field's one statement, for a root field that reads more than `value` from them (e.g. whether its entity was found). */
 export async function readRows<R extends Record<string, unknown>>(context: Context, info: GraphQLResolveInfo, read: RootRead): Promise<R[]> {
-  const statement = statementOf(info.fieldName, read(planOf(info), compilerFor(info.schema)));
+  const { statement } = compileRoot(info, read);
   return context.graph.read<R>(statement.query, statement.params);
 }
 

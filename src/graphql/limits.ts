@@ -9,6 +9,7 @@ import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { kindOfId } from '../domain/entities';
 import { listCap } from '../read/caps';
 import { Context } from './context';
+import { DocumentMemo } from './document-memo';
 
 export interface Limits {
   maxDepth: number;
@@ -184,6 +185,11 @@ function introspectionCost(schema: GraphQLSchema, node: FieldNode, fragments: Ma
 interface Tally {
   textLookups: number;
   introspectionObjects: number;
+}
+
+/** An operation's price and what it counts of the things limited apart from the price. */
+interface Priced extends Tally {
+  cost: number;
 }
 
 /**
@@ -418,39 +424,46 @@ export const knownOperationTypeRule: ValidationRule = (context) => ({
  * cost of an accepted one is reported in `extensions.cost`.
  */
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
+  // The price depends on the document, operation and variables alone: a repeated request reuses it.
+  const prices = new DocumentMemo<Priced>(4 * 1024 * 1024, () => 64);
   return {
     async requestDidStart() {
       let cost: number | undefined;
       return {
         async didResolveOperation({ request, document, operation }) {
           const variables = request.variables ?? {};
+          // Checked before anything walks them whole (the key below): they may be hostile.
           const problem = operation && variablesProblem(schema, operation, variables);
           if (problem) throw problem;
-          const tally: Tally = { textLookups: 0, introspectionObjects: 0 };
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables,
-              operationName: request.operationName ?? undefined,
-              estimators: [costEstimator(schema, document, tally)],
-              maxQueryNodes: MAX_PRICED_NODES,
-            });
-          } catch (error) {
-            throw unpriceable(error);
-          }
-          if (tally.textLookups > MAX_TEXT_LOOKUPS) {
+          const priced = prices.get(document, `${request.operationName ?? ''}\u0000${JSON.stringify(variables)}`, () => {
+            const price: Priced = { cost: 0, textLookups: 0, introspectionObjects: 0 };
+            try {
+              price.cost = getComplexity({
+                schema,
+                query: document,
+                variables,
+                operationName: request.operationName ?? undefined,
+                estimators: [costEstimator(schema, document, price)],
+                maxQueryNodes: MAX_PRICED_NODES,
+              });
+            } catch (error) {
+              throw unpriceable(error);
+            }
+            return price;
+          });
+          cost = priced.cost;
+          if (priced.textLookups > MAX_TEXT_LOOKUPS) {
             cost = undefined;
             throw refusal(
-              `The operation makes ${tally.textLookups} text lookups (search, text filters, rulesTouching by name); at most ${MAX_TEXT_LOOKUPS} are allowed in one operation.`,
-              { code: 'QUERY_TOO_COMPLEX', textLookups: tally.textLookups, limit: MAX_TEXT_LOOKUPS },
+              `The operation makes ${priced.textLookups} text lookups (search, text filters, rulesTouching by name); at most ${MAX_TEXT_LOOKUPS} are allowed in one operation.`,
+              { code: 'QUERY_TOO_COMPLEX', textLookups: priced.textLookups, limit: MAX_TEXT_LOOKUPS },
             );
           }
-          if (tally.introspectionObjects > MAX_INTROSPECTION_OBJECTS) {
+          if (priced.introspectionObjects > MAX_INTROSPECTION_OBJECTS) {
             cost = undefined;
             throw refusal(
-              `The operation asks for ${tally.introspectionObjects} introspection objects; at most ${MAX_INTROSPECTION_OBJECTS} are allowed in one operation (the full introspection query needs about 1,000).`,
-              { code: 'QUERY_TOO_COMPLEX', introspectionObjects: tally.introspectionObjects, limit: MAX_INTROSPECTION_OBJECTS },
+              `The operation asks for ${priced.introspectionObjects} introspection objects; at most ${MAX_INTROSPECTION_OBJECTS} are allowed in one operation (the full introspection query needs about 1,000).`,
+              { code: 'QUERY_TOO_COMPLEX', introspectionObjects: priced.introspectionObjects, limit: MAX_INTROSPECTION_OBJECTS },
             );
           }
           if (cost > limits.maxCost) {

@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLFormattedError, GraphQLSchema, parse } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
 import { Context, createContext } from '../graphql/context';
@@ -123,15 +124,21 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
 function refuseCostlyDocuments(maxDepth: number) {
   // Inline fragments nest selection sets without adding depth: allow one of them per level.
   const maxNesting = 2 * maxDepth + 1;
+  // The verdict depends on the text alone: a repeated query is not parsed again here.
+  const verdicts = new LRUCache<string, { problem: string | null }>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (_verdict, query) => query.length + 64 });
   return (req: express.Request, res: express.Response, next: express.NextFunction) => {
     const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
     if (typeof query !== 'string') return next();
-    let problem: string | null;
-    try {
-      problem = documentShapeProblem(parse(query, { noLocation: true, maxTokens: MAX_TOKENS }), maxNesting);
-    } catch {
-      return next();
+    let verdict = verdicts.get(query);
+    if (!verdict) {
+      try {
+        verdict = { problem: documentShapeProblem(parse(query, { noLocation: true, maxTokens: MAX_TOKENS }), maxNesting) };
+      } catch {
+        return next();
+      }
+      verdicts.set(query, verdict);
     }
+    const { problem } = verdict;
     if (!problem) return next();
     res.status(400).json({ errors: [{ message: problem, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
   };

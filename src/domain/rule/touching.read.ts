@@ -58,7 +58,7 @@ function reachedVariables(): Reached {
 
 /**
  * The paths of every shape with the same number of hops, as ONE MATCH: each hop matches the union
- * of the shapes' types at that position (either direction), and a CASE names the shape each row
+ * of the shapes' types at that position (either direction unless all shapes agree), and a CASE names the shape each row
  * follows (its types, directions, labels, and, on asOf, its dated hops held), rows of none dropped.
  * One MATCH per path length rather than one UNION branch per shape: the planner plans each branch
  * afresh, and ten branches cost several times the planning of two.
@@ -72,7 +72,10 @@ function pathsOfLength(shapes: ImpactPath[], target: Cypher.Node, rule: Cypher.N
     const types = [...new Set(shapes.flatMap((shape) => shape.hops[index].types))];
     const labels = [...new Set(shapes.map((shape) => shape.hops[index].to))];
     const type = types.length === 1 ? types[0] : Cypher.labelExpr.or(...types);
-    pattern = pattern.related(rel, { type, direction: 'undirected' }).to(nodes[index], { labels: labels.length === 1 ? labels : Cypher.labelExpr.or(...labels) });
+    // Expanded one way when every shape agrees on it: half the relationships to look at.
+    const directions = new Set(shapes.map((shape) => shape.hops[index].direction));
+    const direction = directions.size > 1 ? 'undirected' : directions.has('out') ? 'right' : 'left';
+    pattern = pattern.related(rel, { type, direction }).to(nodes[index], { labels: labels.length === 1 ? labels : Cypher.labelExpr.or(...labels) });
   });
   const factsOf = (shape: ImpactPath): Cypher.Variable[] =>
     shape.hops.flatMap((hop, index): Cypher.Variable[] => (hop.fact === 'relationship' ? [rels[index]] : hop.fact === 'node' ? [nodes[index]] : []));
