@@ -279,6 +279,27 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     expect(ruleNames).toEqual([...ruleNames].sort((a, b) => a.localeCompare(b)));
   });
 
+  it("shows a rule's status over time, a suspension as a period of its own with the rule that began it and its sources", async () => {
+    const { rule } = await api('query { rule(id: "rule:affiliates-rule-2025") { statusHistory { status validFrom validTo by { id } sources { id } } } }');
+    const suspension = rule.statusHistory.find((period: any) => period.status === 'SUSPENDED');
+    expect(suspension).toMatchObject({ validFrom: '2025-11-10', by: { id: 'rule:affiliates-suspension-2025' } });
+    await open('#/entity/rule:affiliates-rule-2025', '#status-history');
+    const rows = await page.$$eval('#status-history tbody tr', (trs) => trs.map((tr) => ({
+      status: tr.getAttribute('data-status'),
+      period: tr.cells[1].textContent,
+      by: tr.cells[2].querySelector('a')?.getAttribute('href') ?? null,
+      sources: [...tr.cells[3].querySelectorAll('li[data-id]')].map((li) => li.getAttribute('data-id')),
+    })));
+    expect(rows).toEqual(rule.statusHistory.map((period: any) => ({
+      status: period.status,
+      period: period.validTo ? `${period.validFrom} to ${period.validTo}` : `since ${period.validFrom}`,
+      by: period.by ? `#/entity/${period.by.id}` : null,
+      sources: period.sources.map((source: any) => source.id),
+    })));
+    expect(rows.map((row) => row.status)).toEqual(['IN_FORCE', 'SUSPENDED', 'IN_FORCE']);
+    expect(rows[1].sources).toContain('source:fr-2025-19846');
+  });
+
   it('links a rule’s citation and document number to its Federal Register document and copies a standard citation', async () => {
     const { rule } = await api('query { rule(id: "rule:ai-diffusion") { citation documentNumber sources { id url } } }');
     const document = rule.sources.find((source: any) => source.url?.includes(rule.documentNumber));

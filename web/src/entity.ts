@@ -17,6 +17,7 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
     ... on Rule {
       id title shortName kind citation documentNumber summary note
       issuedOn publishedOn effectiveOn complianceOn revokedOn status(asOf: $asOf)
+      statusHistory { status validFrom validTo by { ${RULE_REF} } sources { ${SOURCE} } }
       issuedBy { id name acronym }
       revokes { ${RULE_REF} } revokedBy { ${RULE_REF} } amends { ${RULE_REF} } amendedBy { ${RULE_REF} } supersedes { ${RULE_REF} } supersededBy { ${RULE_REF} }
       tiers { id name level }
@@ -197,6 +198,8 @@ async function rulePage(rule: Any): Promise<Parts> {
       ['Summary', rule.summary],
       ['Note', rule.note],
     ]),
+    h('h3', null, 'Status over time'),
+    statusTable(rule.statusHistory, known),
     h('h3', null, 'How it ended'),
     ending,
     h('h3', null, 'Lineage'),
@@ -220,6 +223,24 @@ async function rulePage(rule: Any): Promise<Parts> {
     h('h3', null, 'Sources'),
     sourceList(rule.sources, known),
   ];
+}
+
+/** The rule's status periods, oldest first: a suspension shows as a period of its own, with what began it and its sources. */
+function statusTable(periods: Any[], known: KnownCitations): HTMLElement {
+  if (!periods.length) return h('p', { class: 'muted' }, 'No status recorded.');
+  const rows = periods.map((period) =>
+    h(
+      'tr',
+      { 'data-status': period.status },
+      h('td', null, label(period.status)),
+      h('td', { class: 'date' }, periodNode(period.validFrom, period.validTo)),
+      h('td', null, period.by ? entityLink(period.by.id, nameOf(period.by)) : h('span', { class: 'muted' }, 'the rule itself')),
+      h('td', null, period.sources.length ? sourceList(period.sources, known) : h('span', { class: 'muted' }, 'none recorded')),
+    ),
+  );
+  const head = h('tr', null, h('th', null, 'Status'), h('th', null, 'Period'), h('th', null, 'Begun by'), h('th', null, 'Sources'));
+  const table = h('table', { id: 'status-history' }, h('thead', null, head), h('tbody', null, rows));
+  return scroller('Status over time', table);
 }
 
 function actionList(actions: Any[], subject: (action: Any) => Node, known?: KnownCitations): HTMLElement {
