@@ -266,6 +266,25 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     await audit();
   });
 
+  (viewport.name === 'phone' ? it : it.skip)('keeps the map on the first screen of a phone: the key dates are one row that scrolls by itself, the keyboard help is for screen readers only', async () => {
+    await open(`#/map?date=${BEFORE}`, '.key-dates button');
+    const layout = await page.evaluate(() => {
+      const list = document.querySelector('.key-dates ul') as HTMLElement;
+      const tops = [...list.querySelectorAll('button')].map((button) => button.getBoundingClientRect().top);
+      const help = document.getElementById('map-date-help')!;
+      return {
+        rows: new Set(tops).size, buttons: tops.length, mapTop: document.querySelector('.map-row')!.getBoundingClientRect().top, listScrolls: list.scrollWidth > list.clientWidth,
+        helpHeight: help.getBoundingClientRect().height, helpDescribesSlider: document.getElementById('map-slider')!.getAttribute('aria-describedby') === help.id && help.textContent!.length > 0,
+      };
+    });
+    expect(layout.buttons).toBeGreaterThan(2);
+    expect(layout.rows).toBe(1);
+    expect(layout.listScrolls).toBe(true);
+    expect(layout).toMatchObject({ helpHeight: 1, helpDescribesSlider: true });
+    // Most of the map on the first screen (it is about 430 px tall): before, four rows of key dates and the keyboard help put its top at 640.
+    expect(layout.mapTop).toBeLessThan(viewport.height * 0.6);
+  });
+
   it("offers the countries on the map's date as CSV and JSON Lines, and the files hold what the map shows", async () => {
     const countries = await apiCountries();
     const singapore = countries.find((country) => country.code === 'SG')!;
