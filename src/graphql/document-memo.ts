@@ -17,13 +17,13 @@ export class DocumentMemo<V extends object> {
     this.entries = new LRUCache<string, V>({ maxSize, sizeCalculation: (value, key) => sizeOf(value) + key.length });
   }
 
-  /** The kept value for the document node and the rest of the key, or the computed one (kept when `keep` allows). */
-  get(node: object, rest: string, compute: () => V, keep: (value: V) => boolean = () => true): V {
+  /** The kept value for the document node and the rest of the key, or the computed one, kept. */
+  get(node: object, rest: string, compute: () => V): V {
     const key = DocumentMemo.keyOf(node, rest);
     const kept = key === null ? undefined : this.entries.get(key);
     if (kept) return kept;
     const value = compute();
-    if (key !== null && keep(value)) this.entries.set(key, value);
+    if (key !== null) this.entries.set(key, value);
     return value;
   }
 
