@@ -84,6 +84,16 @@ export const QUESTIONS: { question: string; query: string }[] = [
 }`,
   },
   {
+    question: "Which rules reach Huawei's chips only through Huawei itself or the chips, leaving out ECCNs and listings?",
+    query: `{
+  rulesTouching(entity: "Huawei Ascend", via: [DIRECT, MAKER]) {
+    rule { shortName }
+    via
+    path { ... on Node { id } }
+  }
+}`,
+  },
+  {
     question: 'Which chips exceed 4,800 TPP, and under which ECCN are they classified?',
     query: `{
   chipProducts(filter: { minTpp: 4800 }, first: 20) {

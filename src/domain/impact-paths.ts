@@ -25,9 +25,25 @@ export interface PathHop {
   fact: 'relationship' | 'node' | 'structural';
 }
 
+/** The kinds of path, as clients name them to narrow `rulesTouching` (one per line of IMPACT_PATHS). */
+export enum ImpactPathKind {
+  DIRECT = 'DIRECT',
+  MAKER = 'MAKER',
+  PRODUCTS = 'PRODUCTS',
+  PARENT = 'PARENT',
+  SUBSIDIARIES = 'SUBSIDIARIES',
+  LISTINGS = 'LISTINGS',
+  TIER = 'TIER',
+  COUNTRY_GROUPS = 'COUNTRY_GROUPS',
+  COMPANIES_BASED_THERE = 'COMPANIES_BASED_THERE',
+  ECCN = 'ECCN',
+  ECCN_CONTROLS = 'ECCN_CONTROLS',
+}
+
 export interface ImpactPath {
-  /** Short name, for tests and comments. */
-  name: string;
+  kind: ImpactPathKind;
+  /** What the path means, in words (the GraphQL enum value's description). */
+  description: string;
   /** The kind of entity asked about (its label); null for any kind. */
   from: string | null;
   /** Hops from the entity to the rule; the last one reaches the rule. */
@@ -50,17 +66,67 @@ const hop = (types: string | readonly string[], direction: 'out' | 'in', to: str
  * of the path's facts (UNCONFIRMED < INFERRED < STATED; a fact without one counts as STATED).
  */
 export const IMPACT_PATHS: readonly ImpactPath[] = [
-  { name: 'direct touch', from: null, hops: [touchedBy] },
-  { name: "product's maker", from: 'ChipProduct', hops: [hop('MADE_BY', 'out', 'Company', 'structural'), touchedBy] },
-  { name: "company's products", from: 'Company', hops: [hop('MADE_BY', 'in', 'ChipProduct', 'structural'), touchedBy] },
-  { name: "company's parent", from: 'Company', hops: [hop('SUBSIDIARY_OF', 'out', 'Company', 'relationship'), touchedBy] },
-  { name: "company's subsidiaries", from: 'Company', hops: [hop('SUBSIDIARY_OF', 'in', 'Company', 'relationship'), touchedBy] },
-  { name: "company's listings", from: 'Company', hops: [hop('LISTED', 'out', 'Listing', 'node'), hop(['ADDS_LISTING', 'REMOVES_LISTING'], 'in', 'Rule', 'structural')] },
-  { name: "country's tier", from: 'Country', hops: [hop('IN_TIER', 'out', 'Tier', 'relationship'), hop('DEFINED_BY', 'out', 'Rule', 'structural')] },
-  { name: "country's groups", from: 'Country', hops: [hop('IN_GROUP', 'out', 'CountryGroup', 'relationship'), touchedBy] },
-  { name: 'companies based in the country', from: 'Country', hops: [hop('BASED_IN', 'in', 'Company', 'structural'), touchedBy] },
-  { name: "product's ECCN", from: 'ChipProduct', hops: [hop('CLASSIFIED_AS', 'out', 'Eccn', 'relationship'), hop([...TOUCH_TYPES, 'CONTROLS'], 'in', 'Rule', 'relationship')] },
-  { name: 'rules that created or changed the ECCN', from: 'Eccn', hops: [hop('CONTROLS', 'in', 'Rule', 'structural')] },
+  { kind: ImpactPathKind.DIRECT, description: 'The rule targets, restricts or prohibits the use of the entity itself.', from: null, hops: [touchedBy] },
+  {
+    kind: ImpactPathKind.MAKER,
+    description: "A product's maker is touched by the rule.",
+    from: 'ChipProduct',
+    hops: [hop('MADE_BY', 'out', 'Company', 'structural'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.PRODUCTS,
+    description: "One of a company's products is touched by the rule.",
+    from: 'Company',
+    hops: [hop('MADE_BY', 'in', 'ChipProduct', 'structural'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.PARENT,
+    description: "A company's parent is touched by the rule (while the company belonged to it).",
+    from: 'Company',
+    hops: [hop('SUBSIDIARY_OF', 'out', 'Company', 'relationship'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.SUBSIDIARIES,
+    description: "One of a company's subsidiaries is touched by the rule (while it belonged to the company).",
+    from: 'Company',
+    hops: [hop('SUBSIDIARY_OF', 'in', 'Company', 'relationship'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.LISTINGS,
+    description: "The rule added or removed one of a company's listings (e.g. on the Entity List).",
+    from: 'Company',
+    hops: [hop('LISTED', 'out', 'Listing', 'node'), hop(['ADDS_LISTING', 'REMOVES_LISTING'], 'in', 'Rule', 'structural')],
+  },
+  {
+    kind: ImpactPathKind.TIER,
+    description: "The rule defines a tier the country was in.",
+    from: 'Country',
+    hops: [hop('IN_TIER', 'out', 'Tier', 'relationship'), hop('DEFINED_BY', 'out', 'Rule', 'structural')],
+  },
+  {
+    kind: ImpactPathKind.COUNTRY_GROUPS,
+    description: 'The rule touches a country group (e.g. D:5) the country was in.',
+    from: 'Country',
+    hops: [hop('IN_GROUP', 'out', 'CountryGroup', 'relationship'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.COMPANIES_BASED_THERE,
+    description: 'The rule touches a company based in the country.',
+    from: 'Country',
+    hops: [hop('BASED_IN', 'in', 'Company', 'structural'), touchedBy],
+  },
+  {
+    kind: ImpactPathKind.ECCN,
+    description: 'The rule touches, created or changed an ECCN the product is classified under.',
+    from: 'ChipProduct',
+    hops: [hop('CLASSIFIED_AS', 'out', 'Eccn', 'relationship'), hop([...TOUCH_TYPES, 'CONTROLS'], 'in', 'Rule', 'relationship')],
+  },
+  {
+    kind: ImpactPathKind.ECCN_CONTROLS,
+    description: 'The rule created or changed the ECCN itself.',
+    from: 'Eccn',
+    hops: [hop('CONTROLS', 'in', 'Rule', 'structural')],
+  },
 ];
 
 /** Confidence values, weakest first. */

@@ -1,3 +1,4 @@
+import { IMPACT_PATHS } from '../../src/domain/impact-paths';
 import { dataOf, useTestApp } from '../support/app';
 
 /**
@@ -227,10 +228,51 @@ describe('rulesTouching along every path', () => {
       expect((await touching('chipProduct:zz-impact-chip', '2023-01-01'))).toEqual([]);
     });
 
+    it('each touch names its kind of path, and `via` keeps exactly the touches of the kinds asked for, in one statement', async () => {
+      const entities = ['company:zz-impact-sub', 'company:zz-impact-parent', 'country:QZ', 'chipProduct:zz-impact-chip', 'eccn:3A090', 'Nvidia', 'Singapore', 'chipProduct:huawei-ascend-910b'];
+      const kinds = new Set<string>();
+      for (const entity of entities) {
+        const all = (await data(`query ($entity: String!) { rulesTouching(entity: $entity) { via ${TOUCH} } }`, { entity })).rulesTouching as any[];
+        all.forEach((t) => kinds.add(t.via));
+        expect(all.filter((t) => t.via === 'DIRECT').every((t) => t.path.length === 2 && t.target.id === t.path[1].id)).toBe(true);
+        for (const kind of new Set(all.map((t) => t.via))) {
+          const before = app.graph.statementCount;
+          const narrowed = await data(`query ($entity: String!, $via: [ImpactPathKind!]) { rulesTouching(entity: $entity, via: $via) { via ${TOUCH} } }`, { entity, via: [kind] });
+          expect(app.graph.statementCount - before).toBe(1);
+          expect(narrowed.rulesTouching.map(line)).toEqual(all.filter((t) => t.via === kind).map(line));
+        }
+        const [first, second] = [...new Set(all.map((t) => t.via))];
+        if (second) {
+          const both = await data(`query ($entity: String!, $via: [ImpactPathKind!]) { rulesTouching(entity: $entity, via: $via) { ${TOUCH} } }`, { entity, via: [second, first] });
+          expect(both.rulesTouching.map(line)).toEqual(all.filter((t) => t.via === first || t.via === second).map(line));
+        }
+      }
+      // The fixtures and the seed between them follow every kind of path there is.
+      expect([...kinds].sort()).toEqual(IMPACT_PATHS.map((path) => path.kind).sort());
+      // Rule.touches are direct touches.
+      const { rule } = await data('{ rule(id: "rule:zz-impact-on-sub") { touches { via } } }');
+      expect(rule.touches).toEqual([{ via: 'DIRECT' }]);
+    });
+
+    it('`via` of a kind that cannot start at the entity reaches nothing, a missing entity is still NOT_FOUND, and an empty or unpaired `via` is refused', async () => {
+      expect((await data('{ rulesTouching(entity: "country:QZ", via: [MAKER, ECCN]) { rule { id } } }')).rulesTouching).toEqual([]);
+      const missing = await app.execute('{ rulesTouching(entity: "Xqzvw", via: [MAKER]) { rule { id } } }');
+      expect(missing.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', argumentName: 'entity' });
+      const before = app.graph.statementCount;
+      const empty = await app.execute('{ rulesTouching(entity: "Nvidia", via: []) { rule { id } } }');
+      expect(empty.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+      expect(empty.errors![0].message).toContain('"via"');
+      const unpaired = await app.execute('{ rules(filter: { touchingVia: [DIRECT] }) { totalCount } }');
+      expect(unpaired.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.touchingVia' });
+      expect(app.graph.statementCount).toBe(before);
+    });
+
     it('the rules filter follows the same paths, each rule once', async () => {
       const { rules } = await data('{ rules(filter: { touching: "company:zz-impact-sub" }) { totalCount edges { node { id } } } }');
       expect(rules.edges.map((e: any) => e.node.id)).toEqual(['rule:zz-impact-adds', 'rule:zz-impact-on-parent', 'rule:zz-impact-on-sub', 'rule:zz-impact-removes']);
       expect(rules.totalCount).toBe(4);
+      const narrowed = await data('{ rules(filter: { touching: "company:zz-impact-sub", touchingVia: [LISTINGS, PARENT] }) { edges { node { id } } } }');
+      expect(narrowed.rules.edges.map((e: any) => e.node.id)).toEqual(['rule:zz-impact-adds', 'rule:zz-impact-on-parent', 'rule:zz-impact-removes']);
     });
   });
 });

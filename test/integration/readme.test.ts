@@ -12,6 +12,6 @@ describe('README "Questions analysts ask"', () => {
     } finally {
       await app.close();
     }
-    // Nineteen questions, each several statements: minutes on a machine whose cores are busy.
+    // Twenty questions, each several statements: minutes on a machine whose cores are busy.
   }, 300_000);
 });

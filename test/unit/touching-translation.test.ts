@@ -8,6 +8,8 @@ const documents: [string, string, Record<string, unknown>][] = [
   ['rulesTouching by id, every Touch field', `query ($e: String!) { rulesTouching(entity: $e) { relation confidence validFrom validTo note rule { id } target { ... on Company { name } } path { __typename ... on Node { id } } sources { id } } }`, { e: 'company:nvidia' }],
   ['rulesTouching by name on a date', `{ rulesTouching(entity: "Singapore", asOf: "2025-03-01") { relation confidence rule { shortName } path { ... on Node { id } } } }`, {}],
   ['rules filtered by touching', `{ rules(filter: { touching: "China", kinds: [GUIDANCE] }, first: 5) { totalCount edges { node { id } } } }`, {}],
+  ['rulesTouching by name, via a product or its maker only', `{ rulesTouching(entity: "Huawei Ascend", via: [DIRECT, MAKER]) { via rule { id } path { __typename } } }`, {}],
+  ['rules filtered by touching, via listings only', `{ rules(filter: { touching: "company:huawei", touchingVia: [LISTINGS] }) { totalCount } }`, {}],
 ];
 
 describe('rulesTouching and rules(filter: { touching }) translate to one statement each', () => {

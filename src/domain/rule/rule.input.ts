@@ -1,10 +1,15 @@
-import { ArrayMaxSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, Validate, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, MaxLength, MinLength, Validate, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
+import { IMPACT_PATHS, ImpactPathKind } from '../impact-paths';
 import { NotBefore } from './rule.mutation.input';
 import { RuleOrder } from './rule-order';
 import { RuleKind, RuleStatus } from './rule.type';
+
+const VIA_DESCRIPTION =
+  'Only paths of these kinds (every kind when not given): e.g. [DIRECT, MAKER] asks what touches a product or its maker, and costs only those paths. ' +
+  'A kind that cannot start at the entity reaches nothing.';
 
 @InputType({ description: 'Narrows a list of rules; all given conditions must hold.' })
 export class RuleFilter {
@@ -66,6 +71,13 @@ export class RuleFilter {
   @MinLength(1)
   @MaxLength(200)
   touching?: string | null;
+
+  @Field(() => [ImpactPathKind], { nullable: true, description: `Used with touching. ${VIA_DESCRIPTION}` })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(IMPACT_PATHS.length)
+  @IsEnum(ImpactPathKind, { each: true })
+  touchingVia?: ImpactPathKind[] | null;
 }
 
 @ArgsType()
@@ -92,4 +104,11 @@ export class RulesTouchingArgs {
   @Field(() => DateScalar, { nullable: true, description: 'Only touches in force on this date.' })
   @IsOptional()
   asOf?: unknown;
+
+  @Field(() => [ImpactPathKind], { nullable: true, description: VIA_DESCRIPTION })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(IMPACT_PATHS.length)
+  @IsEnum(ImpactPathKind, { each: true })
+  via?: ImpactPathKind[] | null;
 }

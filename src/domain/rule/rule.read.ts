@@ -8,11 +8,12 @@ import { across, listProperty, property, related, sourcesFromIds } from '../../r
 import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn, ruleStart } from '../../read/temporal';
+import { InputRefused } from '../../input-refused';
 import { ruleListingsRead } from '../listing/listing.read';
 import { ruleFilterV3, RuleFilterV3 } from './rule-filter.read';
 import { RuleOrder, ruleKeyset } from './rule-order';
 import { ruleStatus, ruleStatusHistory, statusReaders } from './status.read';
-import { TOUCH_TYPES as IMPACT_TOUCH_TYPES } from '../impact-paths';
+import { ImpactPathKind, TOUCH_TYPES as IMPACT_TOUCH_TYPES } from '../impact-paths';
 import { touchingFilter, touchReader } from './touching.read';
 
 /** What a rule touches: rule -> product, company, country, ECCN or country group. */
@@ -114,6 +115,7 @@ export interface RuleFilterValues extends RuleFilterV3 {
   issuedByAgencyId?: string | null;
   text?: string | null;
   touching?: string | null;
+  touchingVia?: ImpactPathKind[] | null;
 }
 
 /**
@@ -152,7 +154,8 @@ export const rulePages = (filter: RuleFilterValues | null | undefined, after: st
 
 /** A page of rules; with `touching`, the rules that reach the entity are collected first, in the same statement. */
 export const rulesPage = (filter: RuleFilterValues | null | undefined, first: number, after: string | null, order: RuleOrder = RuleOrder.ID) => {
-  const touching = filter?.touching ? touchingFilter(filter.touching, 'filter.touching') : null;
+  if (filter?.touchingVia && !filter.touching) throw new InputRefused('filter.touchingVia narrows filter.touching, which is not given.', 'filter.touchingVia');
+  const touching = filter?.touching ? touchingFilter(filter.touching, 'filter.touching', filter.touchingVia ?? null) : null;
   return (selection: Selection, compiler: Compiler) => {
     const page = (reached?: Cypher.Variable) => connection(selection, compiler, 'RuleConnection', rulePages(filter, after, order, reached), { first, hasAfter: after !== null });
     return touching ? touching(page) : new Cypher.Return([page(), VALUE]);

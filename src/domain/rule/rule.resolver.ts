@@ -34,12 +34,12 @@ export class RuleResolver {
     description:
       "Rules that touch an entity, given by id or by name (e.g. 'Huawei Ascend' matches the Ascend products and their maker), directly or along a path; only those in force on asOf when given. " +
       'Paths: a product through its maker or its ECCN, a company through its products, parent, subsidiaries or listings, a country through its tier or country groups or the companies based there; ' +
-      'every dated hop holds on asOf (without asOf, the hops overlap in time). Each touch is one path, ordered by rule id, path length, target id. ' +
+      'every dated hop holds on asOf (without asOf, the hops overlap in time). `via` narrows the paths to the kinds asked for. Each touch is one path, ordered by rule id, path length, target id. ' +
       'An id or name that resolves to nothing is a NOT_FOUND error (extensions: argumentName, text, suggestions with the closest names), never an empty list: ' +
       'the same single statement resolves the text and, when nothing resolved, returns one marker row with the suggestions instead of touches.',
   })
-  async rulesTouching(@Args() { entity, asOf }: RulesTouchingArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
-    const answer = await readRoot(context, info, rulesTouching(entity, asOf, LIST_CAPS['Query.rulesTouching']));
+  async rulesTouching(@Args() { entity, asOf, via }: RulesTouchingArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    const answer = await readRoot(context, info, rulesTouching(entity, asOf, via ?? null, LIST_CAPS['Query.rulesTouching']));
     return unlessUnresolved(answer, entity, 'entity');
   }
 

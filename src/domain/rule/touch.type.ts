@@ -1,9 +1,16 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../graphql/scalars';
 import { Confidence } from '../confidence/confidence.type';
+import { IMPACT_PATHS, ImpactPathKind } from '../impact-paths';
 import { Entity } from '../node/entity.type';
 import { Source } from '../source/source.type';
 import { Rule } from './rule.type';
+
+registerEnumType(ImpactPathKind, {
+  name: 'ImpactPathKind',
+  description: 'The ways a rule reaches an entity: directly, or along one kind of path (see rulesTouching).',
+  valuesConfig: Object.fromEntries(IMPACT_PATHS.map((path) => [path.kind, { description: path.description }])),
+});
 
 @ObjectType({ description: 'How a rule reaches a target: directly, or along a path (e.g. rule -> company -> product).' })
 export class Touch {
@@ -15,6 +22,9 @@ export class Touch {
 
   @Field({ description: 'The relationship from the rule, e.g. TARGETS, RESTRICTS, PROHIBITS_USE.' })
   relation!: string;
+
+  @Field(() => ImpactPathKind, { description: 'The kind of path the touch follows; DIRECT for a touch of the target itself.' })
+  via!: ImpactPathKind;
 
   @Field(() => [Entity], { description: 'The entities from the rule to the target, both ends included.' })
   path!: (typeof Entity)[];

@@ -7,7 +7,7 @@ import { Selection } from '../../read/plan';
 import { VALUE } from '../../read/statement';
 import { heldOn } from '../../read/temporal';
 import { EntityKind, kindOfId, touchableLabels } from '../entities';
-import { CONFIDENCE_ORDER, IMPACT_PATHS, ImpactPath } from '../impact-paths';
+import { CONFIDENCE_ORDER, IMPACT_PATHS, ImpactPath, ImpactPathKind } from '../impact-paths';
 import { NameLookup, nameLookup, suggestionHits, SuggestionLookup, suggestionLookup, touchTargets } from '../search/names';
 import { namesSubquery } from '../search/search.read';
 
@@ -43,6 +43,8 @@ interface Reached {
   facts: Cypher.Variable;
   /** Every relationship from the rule outward, then the nodes holding facts: notes and sources. */
   elements: Cypher.Variable;
+  /** The path's ImpactPathKind. */
+  via: Cypher.Variable;
 }
 
 function reachedVariables(): Reached {
@@ -53,6 +55,7 @@ function reachedVariables(): Reached {
     relation: new Cypher.Variable(),
     facts: new Cypher.Variable(),
     elements: new Cypher.Variable(),
+    via: new Cypher.Variable(),
   };
 }
 
@@ -108,6 +111,7 @@ function pathsOfLength(shapes: ImpactPath[], target: Cypher.Node, rule: Cypher.N
     facts: byShape((each) => new Cypher.List(factsOf(each))),
     // Relationships from the rule outward, then the nodes holding facts (a Listing).
     elements: byShape((each) => new Cypher.List([...[...rels].reverse(), ...factsOf(each).filter((fact) => fact instanceof Cypher.Node)])),
+    via: byShape((each) => new Cypher.Literal(each.kind)),
   };
 }
 
@@ -120,7 +124,15 @@ function byLength(shapes: ImpactPath[]): ImpactPath[][] {
 /** One UNION branch per path length: the paths and what they make, in the columns every branch shares. */
 function touchBranch(shapes: ImpactPath[], target: Cypher.Node, out: Reached, asOf: Cypher.Param | undefined): Cypher.Clause {
   const paths = pathsOfLength(shapes, target, out.rule, asOf);
-  return paths.match.return(out.rule, [paths.rel, out.rel], [paths.path, out.path], [paths.relation, out.relation], [paths.facts, out.facts], [paths.elements, out.elements]);
+  return paths.match.return(
+    out.rule,
+    [paths.rel, out.rel],
+    [paths.path, out.path],
+    [paths.relation, out.relation],
+    [paths.facts, out.facts],
+    [paths.elements, out.elements],
+    [paths.via, out.via],
+  );
 }
 
 /** The latest start (`later`) or earliest end of the facts, null meaning unbounded. */
@@ -152,11 +164,15 @@ function ruleBranch(shapes: ImpactPath[], target: Cypher.Node, rule: Cypher.Node
 }
 
 /**
- * The shapes that can start at what the text resolves to: for an id, those of its kind; for a name,
- * those of the kinds a name resolves to (touchable ones). Fewer branches, less for the planner.
+ * The shapes of the asked kinds (`via`, every kind when null) that can start at what the text
+ * resolves to: for an id, those of its kind; for a name, those of the kinds a name resolves to
+ * (touchable ones). Fewer branches, less for the planner. When none of the asked kinds starts at
+ * the id's kind, the asked kinds are kept: their label tests drop every row, so nothing is reached.
  */
-function shapesFor(kind: EntityKind | null): ImpactPath[] {
-  return IMPACT_PATHS.filter((shape) => shape.from === null || (kind ? shape.from === kind.type : touchableLabels.includes(shape.from)));
+function shapesFor(kind: EntityKind | null, via: readonly ImpactPathKind[] | null): ImpactPath[] {
+  const asked = IMPACT_PATHS.filter((shape) => !via || via.includes(shape.kind));
+  const starting = asked.filter((shape) => shape.from === null || (kind ? shape.from === kind.type : touchableLabels.includes(shape.from)));
+  return starting.length > 0 ? starting : asked;
 }
 
 /** The branches (one per path length) as one UNION over `target`. */
@@ -218,7 +234,7 @@ const marker = (suggestions: Cypher.Variable) => new Cypher.Map({ [UNRESOLVED]: 
  * rulesTouching: touches in rule order, nearest path first, then target and path; at most `cap`.
  * When nothing resolved, the one row is the marker (see unlessUnresolved).
  */
-export const rulesTouching = (entity: string, asOf: unknown, cap: number) => {
+export const rulesTouching = (entity: string, asOf: unknown, via: readonly ImpactPathKind[] | null, cap: number) => {
   const resolution = resolutionOf(entity, 'entity');
   return (selection: Selection, compiler: Compiler) => {
     const targets = new Cypher.Variable();
@@ -227,7 +243,7 @@ export const rulesTouching = (entity: string, asOf: unknown, cap: number) => {
     const each = new Cypher.Node();
     const target = new Cypher.Node();
     const out = reachedVariables();
-    const branches = byLength(shapesFor(resolution.kind)).map((shapes) => touchBranch(shapes, each, out, day));
+    const branches = byLength(shapesFor(resolution.kind, via)).map((shapes) => touchBranch(shapes, each, out, day));
     const validFrom = new Cypher.Variable();
     const validTo = new Cypher.Variable();
     // A path holds from the latest start to the earliest end of its facts; one that never held together reaches nothing.
@@ -238,7 +254,7 @@ export const rulesTouching = (entity: string, asOf: unknown, cap: number) => {
         new Cypher.With('*', [bound(out.facts, 'validFrom'), validFrom], [bound(out.facts, 'validTo'), validTo]).where(
           Cypher.or(Cypher.isNull(validFrom), Cypher.isNull(validTo), Cypher.lt(validFrom, validTo))!,
         ),
-        new Cypher.Return([each, target], out.rule, out.rel, out.path, out.relation, out.facts, out.elements, validFrom, validTo),
+        new Cypher.Return([each, target], out.rule, out.rel, out.path, out.relation, out.facts, out.elements, out.via, validFrom, validTo),
       ),
       [targets],
     );
@@ -270,7 +286,7 @@ export const rulesTouching = (entity: string, asOf: unknown, cap: number) => {
  * the variable `reached` the page's match tests; `page` builds the connection. When nothing
  * resolved, the value is the marker instead of the page (see unlessUnresolved).
  */
-export const touchingFilter = (text: string, argumentName: string) => {
+export const touchingFilter = (text: string, argumentName: string, via: readonly ImpactPathKind[] | null) => {
   const resolution = resolutionOf(text, argumentName);
   return (page: (reached: Cypher.Variable) => Cypher.Expr): Cypher.Clause => {
     const targets = new Cypher.Variable();
@@ -281,7 +297,7 @@ export const touchingFilter = (text: string, argumentName: string) => {
     const rules = new Cypher.Call(
       Cypher.utils.concat(
         new Cypher.Unwind([targets, each]),
-        new Cypher.Call(union(byLength(shapesFor(resolution.kind)).map((shapes) => ruleBranch(shapes, each, rule))), [each]),
+        new Cypher.Call(union(byLength(shapesFor(resolution.kind, via)).map((shapes) => ruleBranch(shapes, each, rule))), [each]),
         new Cypher.Return([Cypher.collect(rule).distinct(), reached]),
       ),
       [targets],
@@ -351,6 +367,7 @@ export const touchReader: ObjectReader = {
     rule: scoped('Rule', 'rule'),
     target: scoped('Entity', 'target'),
     relation: fromPath((_field, { relation }) => relation, relationshipType()),
+    via: fromPath((_field, { via }) => via, () => new Cypher.Literal(ImpactPathKind.DIRECT)),
     path: pathOf,
     confidence: fromPath((_field, { facts }) => weakest(facts), (_field, { rel }) => Cypher.coalesce(rel.property('confidence'), new Cypher.Literal('STATED'))),
     validFrom: fromPath((_field, { validFrom }) => validFrom, property('validFrom', 'rel')),
