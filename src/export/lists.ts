@@ -104,10 +104,11 @@ export const RULES = listExport({
   name: 'rules',
   field: 'rules',
   document: `query ExportRules($first: Int!, $after: String, $kinds: [RuleKind!], $inForceOn: Date, $issuedFrom: Date, $issuedTo: Date,
-    $status: RuleStatus, $statusOn: Date, $cfrPart: String, $text: String, $touching: String, $issuedByAgencyId: ID, $orderBy: RuleOrder) {
+    $status: RuleStatus, $statusOn: Date, $cfrPart: String, $text: String, $touching: String, $touchingVia: [ImpactPathKind!], $issuedByAgencyId: ID,
+    $orderBy: RuleOrder) {
     rules(first: $first, after: $after, orderBy: $orderBy, filter: {
       kinds: $kinds, inForceOn: $inForceOn, issuedFrom: $issuedFrom, issuedTo: $issuedTo, status: $status, statusOn: $statusOn,
-      cfrPart: $cfrPart, text: $text, touching: $touching, issuedByAgencyId: $issuedByAgencyId
+      cfrPart: $cfrPart, text: $text, touching: $touching, touchingVia: $touchingVia, issuedByAgencyId: $issuedByAgencyId
     }) {
       ${PAGE_FIELDS}
       edges { node {

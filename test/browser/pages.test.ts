@@ -1,14 +1,11 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import puppeteer, { Browser, CDPSession, Page } from 'puppeteer-core';
+import { CDPSession, Page } from 'puppeteer-core';
 import { NamedQuery } from '../../src/neo4j/graph';
-import { projectRoot } from '../../src/paths';
 import { connectTestGraph } from '../support/app';
-import { post, useTestServer } from '../support/server';
+import { apiOf, axeViolations, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { useTestServer } from '../support/server';
 
 /**
  * The explorer's entity pages in a real browser (Debian's headless chromium) against the real service
@@ -19,19 +16,9 @@ import { post, useTestServer } from '../support/server';
  * Expected facts come from the API itself where the seed may change.
  */
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
-const AXE = require.resolve('axe-core/axe.min.js');
 const ALICE = 'Bearer s3cret';
 
 jest.setTimeout(120_000);
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-/** Enum codes as the API sends them (PROHIBITS_USE, ENTITY_LIST): never shown as such. */
-const ENUM_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
 
 /** Every rule this file writes is rule:test-pages-...; they, their links and their Changes are removed afterwards. */
 const cleanUp: NamedQuery = {
@@ -41,34 +28,21 @@ CALL { MATCH (c:Change) WHERE any(id IN c.entityIds WHERE id STARTS WITH 'rule:t
 CALL { MATCH (r:Rule) WHERE r.id STARTS WITH 'rule:test-pages-' DETACH DELETE r }`,
 };
 
-let browser: Browser;
-let base: string;
 const handle = useTestServer();
+// "Copy citation" writes to the clipboard; headless chromium asks for the permission.
+const session = useBrowser(handle, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+const api = apiOf(handle);
 /** Its own connection for the clean-up: the server's is closed before this file's afterAll runs. */
 const graph = connectTestGraph();
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('No chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  // Always rebuilt, so the test never runs an old bundle (esbuild takes seconds).
-  execFileSync(process.execPath, [path.join(projectRoot, 'web', 'build.mjs')], { cwd: projectRoot, stdio: 'pipe' });
-  base = handle.server.url.replace(/graphql$/, '');
   await graph.write((tx) => tx.run(cleanUp));
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-US'] });
-  // "Copy citation" writes to the clipboard; headless chromium asks for the permission.
-  await browser.defaultBrowserContext().overridePermissions(new URL(base).origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await graph.write((tx) => tx.run(cleanUp));
   await graph.close();
 });
-
-async function api(query: string, variables: Record<string, unknown> = {}, authorization?: string) {
-  const { json } = await post(handle.server.url, { query, variables }, authorization ? { authorization } : {});
-  expect(json.errors).toBeUndefined();
-  return json.data;
-}
 
 const UPSERT_RULE = 'mutation ($input: RuleInput!) { upsertRule(input: $input) { id summary } }';
 const RECORD_TOUCH = 'mutation ($input: TouchInput!) { recordTouch(input: $input) { relation } }';
@@ -91,19 +65,13 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
   const ruleId = `rule:test-pages-${viewport.name}`;
 
   beforeAll(async () => {
-    page = await browser.newPage();
+    page = await session.browser.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    await watchPage(page, (problem) => problems.push(problem));
     // The request behind a "Failed to load resource" console error, with the answer's body.
     page.on('response', async (response) => {
       if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}: ${(await response.text().catch(() => '')).slice(0, 300)} (asked ${response.request().postData()?.slice(0, 200)})`);
     });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
     cdp = await page.createCDPSession();
     await cdp.send('Network.enable');
     cdp.on('Network.webSocketFrameSent', (event) => {
@@ -133,20 +101,13 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
 
   /** axe-core on the page as it is now: serious and critical violations go into `problems`. */
   async function audit(): Promise<void> {
-    // Evaluated rather than added as a <script>: the page's CSP (rightly) refuses an inline script.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    problems.push(...violations.map((violation) => `axe: ${page.url().replace(base, '/')} ${violation}`));
+    problems.push(...(await axeViolations(page)).map((violation) => `axe: ${page.url().replace(session.base, '/')} ${violation}`));
   }
 
   /** Opens a route in a fresh document, waits for it to settle, audits it; the page must never scroll sideways. */
   async function open(hash: string, ready: string): Promise<void> {
     await page.goto('about:blank');
-    await page.goto(`${base}${hash}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.base}${hash}`, { waitUntil: 'networkidle0' });
     await page.waitForSelector(ready);
     await audit();
     const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -277,6 +238,15 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     // Sorted by rule.
     const ruleNames = await page.$$eval('#touching tbody tr td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(ruleNames).toEqual([...ruleNames].sort((a, b) => a.localeCompare(b)));
+
+    // Both lists download as files holding what the page shows.
+    const [chipsHref, rulesHref] = await page.$$eval('a.export[data-format="csv"]', (anchors) => anchors.map((a) => a.getAttribute('href')!));
+    expect(chipsHref).toBe('/export/chipProducts.csv?family=Ascend');
+    expect(rulesHref).toBe('/export/rules.csv?touching=Ascend&touchingVia=DIRECT%2CMAKER%2CECCN');
+    const download = async (href: string) => parseCsv(await page.evaluate(async (url) => (await fetch(url)).text(), href), { columns: true, bom: true }) as { id: string }[];
+    expect((await download(chipsHref)).map((row) => row.id).sort()).toEqual(chips.map((chip: any) => chip.id).sort());
+    const inTable = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+    expect(new Set((await download(rulesHref)).map((row) => row.id))).toEqual(new Set(inTable));
   });
 
   it("shows a rule's status over time, a suspension as a period of its own with the rule that began it and its sources", async () => {

@@ -8,7 +8,7 @@ describe('list exports', () => {
   it('names each parameter after the API argument its variable feeds', () => {
     expect(Object.fromEntries([...RULES.parameters.values()].map((parameter) => [parameter.name, parameter.argumentName]))).toEqual({
       kinds: 'filter.kinds', inForceOn: 'filter.inForceOn', issuedFrom: 'filter.issuedFrom', issuedTo: 'filter.issuedTo', status: 'filter.status',
-      statusOn: 'filter.statusOn', cfrPart: 'filter.cfrPart', text: 'filter.text', touching: 'filter.touching', issuedByAgencyId: 'filter.issuedByAgencyId',
+      statusOn: 'filter.statusOn', cfrPart: 'filter.cfrPart', text: 'filter.text', touching: 'filter.touching', touchingVia: 'filter.touchingVia', issuedByAgencyId: 'filter.issuedByAgencyId',
       orderBy: 'orderBy',
     });
     expect([...COUNTRIES.parameters.keys()]).toEqual(['asOf']);

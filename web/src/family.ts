@@ -1,5 +1,6 @@
 import { query } from './api';
 import { entityLink, errorBox, h, notFound, scroller, setTitle } from './dom';
+import { exportLinks } from './exports';
 import { rulesTouching, Touch, touchTable } from './touching';
 
 /**
@@ -22,6 +23,9 @@ interface Chip {
   maker: { id: string; name: string } | null;
   performance: { tpp: number | null; performanceDensity: number | null; memoryBandwidthGBs: number | null; announcedOn: string | null } | null;
 }
+
+/** The paths a rule reaches a chip along (every kind that starts at a product), for the rules export. */
+const CHIP_PATHS = 'DIRECT,MAKER,ECCN';
 
 /** The hash route of a family's page. */
 export const familyHref = (family: string) => `#/family/${encodeURIComponent(family)}`;
@@ -78,8 +82,11 @@ export async function showFamily(view: HTMLElement, family: string): Promise<str
         ),
       ),
     ),
+    exportLinks('chipProducts', { family: name }, `Chips of the ${name} family`),
     h('h3', null, `Rules that touch its chips (${ruleCount})`),
     touchTable('Rules that touch its chips', touches.map(({ touch }) => touch), (touch) => ({ __typename: 'ChipProduct', ...chipOf.get(touch)! })),
+    // The family's name resolves to its chips (and their makers, whose rules the chips reach through MAKER).
+    exportLinks('rules', { touching: name, touchingVia: CHIP_PATHS }, `Rules touching ${name} chips`),
   );
   const title = `${name} family`;
   if (view.isConnected) setTitle(title);
