@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { HTTPRequest, Page } from 'puppeteer-core';
 import { projectRoot } from '../../src/paths';
 import { RunningServer } from '../../src/http/server';
 import { connectTestGraph } from '../support/app';
-import { post, startTestServer, useTestServer } from '../support/server';
+import { apiOf, axeViolations, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { startTestServer, useTestServer } from '../support/server';
 
 /**
  * The explorer in a real browser (Debian's headless chromium), against the real service over the test Neo4j,
@@ -17,41 +18,13 @@ import { post, startTestServer, useTestServer } from '../support/server';
  * UPDATE_SCREENSHOTS=1 also writes the README's screenshots into docs/.
  */
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const AXE = require.resolve('axe-core/axe.min.js');
 
 jest.setTimeout(120_000);
 
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
-
-/** Enum codes as the API sends them (NOT_ENFORCED, PROHIBITS_USE): never shown as such. */
-const ENUM_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
-
-let browser: Browser;
-let base: string;
 const handle = useTestServer();
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('No chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  // Always rebuilt, so the test never runs an old bundle (esbuild takes seconds).
-  execFileSync(process.execPath, [path.join(projectRoot, 'web', 'build.mjs')], { cwd: projectRoot, stdio: 'pipe' });
-  base = handle.server.url.replace(/graphql$/, '');
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-US'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const api = async (query: string, variables: Record<string, unknown> = {}) => {
-  const { json } = await post(handle.server.url, { query, variables });
-  expect(json.errors).toBeUndefined();
-  return json.data;
-};
+const session = useBrowser(handle);
+const api = apiOf(handle);
 
 /** A rule's status as the explorer words it ("Not enforced"). */
 const statusLabel = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ');
@@ -65,18 +38,12 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
   let networkBroken = false;
 
   beforeAll(async () => {
-    page = await browser.newPage();
+    page = await session.browser.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
-    });
+    await watchPage(page, (problem) => problems.push(problem), (text) => !networkBroken || text.startsWith('CSP'));
     page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+      if (!request.url().startsWith(session.base) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
     });
-    page.on('console', (message) => {
-      if (message.type() === 'error' && (!networkBroken || message.text().startsWith('CSP'))) problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   afterAll(async () => {
@@ -96,26 +63,14 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
 
   /** axe-core on the page as it is now: serious and critical violations go into `problems`. */
   async function audit(): Promise<void> {
-    // Evaluated rather than added as a <script>: the page's CSP (rightly) refuses an inline script.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        // GraphiQL 5's tab bar puts its close buttons inside role="tab": upstream markup, not ours.
-        .filter((v) => !(v.id === 'nested-interactive' && v.nodes.every((n) => document.querySelector(n.target.join(' '))?.closest('.graphiql-tabs'))))
-        .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    problems.push(...violations.map((violation) => `axe: ${where()} ${violation}`));
+    problems.push(...(await axeViolations(page)).map((violation) => `axe: ${page.url().replace(session.base, '/')} ${violation}`));
   }
-  const where = () => page.url().replace(base, "/");
 
   /** Opens a route, waits for it to settle, audits it; the page must never scroll sideways. */
   async function open(hash: string, ready: string): Promise<void> {
     // A fresh document each time: going to another hash of the same page would keep what the last test left.
     await page.goto('about:blank');
-    await page.goto(`${base}${hash}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.base}${hash}`, { waitUntil: 'networkidle0' });
     await page.waitForSelector(ready);
     await audit();
     const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -433,7 +388,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
 
   // GraphiQL is laid out for wide screens (its panes fold away on a phone), so it is tested on a desktop only.
   (viewport.name === 'desktop' ? it : it.skip)('runs a preloaded analyst question in GraphiQL', async () => {
-    await page.goto(`${base}graphiql`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.base}graphiql`, { waitUntil: 'networkidle0' });
     const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('rulesTouching'), { timeout: 40_000 });
     await (await page.waitForSelector('.graphiql-execute-button'))!.click();
     expect(JSON.stringify((await (await answered).json()).data)).toContain('GP10');
@@ -445,7 +400,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
 
   // Needs the standard introspection query to be accepted by the document limits. On a desktop only, as above.
   (viewport.name === 'desktop' ? it : it.skip)("shows the schema in GraphiQL's docs pane and completes field names", async () => {
-    await page.goto(`${base}graphiql`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.base}graphiql`, { waitUntil: 'networkidle0' });
     await (await page.waitForSelector('button[aria-label="Show Documentation Explorer"]'))!.click();
     await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Root Types'), { timeout: 20_000 });
     await page.click('::-p-xpath(//*[contains(@class,"graphiql-doc-explorer")]//a[normalize-space()="Query"])');
@@ -471,7 +426,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
     page.on('request', abort);
     networkBroken = true;
     try {
-      await page.goto(`${base}#/entity/rule:ai-diffusion`);
+      await page.goto(`${session.base}#/entity/rule:ai-diffusion`);
       await page.reload({ waitUntil: 'networkidle0' });
       expect(await textOf('main [role="alert"]')).toContain('unreachable');
     } finally {

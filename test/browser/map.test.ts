@@ -1,13 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import puppeteer, { Browser, Page } from 'puppeteer-core';
-import { projectRoot } from '../../src/paths';
-import { post, useTestServer } from '../support/server';
+import { Page } from 'puppeteer-core';
+import { apiOf, axeViolations, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { useTestServer } from '../support/server';
 
 /**
  * The tier map's comparison of two dates, its key dates and its exports, in a real browser (Debian's headless
@@ -16,40 +15,15 @@ import { post, useTestServer } from '../support/server';
  * test). What the page should say is read from the API, not typed here, where the seed may change.
  */
 
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => candidate && existsSync(candidate));
-const AXE = require.resolve('axe-core/axe.min.js');
 
 jest.setTimeout(120_000);
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-] as const;
 
 const BEFORE = '2025-03-01';
 const AFTER = '2025-06-01';
 
-let browser: Browser;
-let base: string;
 const handle = useTestServer();
-
-beforeAll(async () => {
-  if (!CHROMIUM) throw new Error('No chromium found: apt-get install chromium, or set CHROMIUM_PATH');
-  // Always rebuilt, so the test never runs an old bundle.
-  execFileSync(process.execPath, [path.join(projectRoot, 'web', 'build.mjs')], { cwd: projectRoot, stdio: 'pipe' });
-  base = handle.server.url.replace(/graphql$/, '');
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-US'] });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const api = async (query: string, variables: Record<string, unknown> = {}) => {
-  const { json } = await post(handle.server.url, { query, variables });
-  expect(json.errors).toBeUndefined();
-  return json.data;
-};
+const session = useBrowser(handle);
+const api = apiOf(handle);
 
 interface ApiCountry {
   id: string;
@@ -76,18 +50,12 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
   let problems: string[] = [];
 
   beforeAll(async () => {
-    page = await browser.newPage();
+    page = await session.browser.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
-    await page.evaluateOnNewDocument(() => {
-      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`));
-    });
+    await watchPage(page, (problem) => problems.push(problem));
     page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
+      if (!request.url().startsWith(session.base) && !request.url().startsWith('data:')) foreignRequests.push(request.url());
     });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`uncaught: ${error instanceof Error ? error.message : String(error)}`));
   });
 
   afterAll(async () => {
@@ -107,21 +75,13 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
   const hash = () => page.evaluate(() => location.hash);
 
   async function audit(): Promise<void> {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    problems.push(...violations.map((violation) => `axe: ${page.url().replace(base, '/')} ${violation}`));
+    problems.push(...(await axeViolations(page)).map((violation) => `axe: ${page.url().replace(session.base, '/')} ${violation}`));
   }
 
   /** Opens a route in a fresh document, waits for `ready`, audits it; the page must never scroll sideways. */
   async function open(route: string, ready: string): Promise<void> {
     await page.goto('about:blank');
-    await page.goto(`${base}${route}`, { waitUntil: 'networkidle0' });
+    await page.goto(`${session.base}${route}`, { waitUntil: 'networkidle0' });
     await page.waitForSelector(ready);
     await audit();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -300,8 +260,8 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
     // A real download (the link followed by the keyboard), read from disk.
     const folder = mkdtempSync(path.join(tmpdir(), 'map-export-'));
     try {
-      const session = await browser.target().createCDPSession();
-      await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
+      const cdp = await session.browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: folder });
       await page.focus(`#map-exports a[href="/export/countries.csv?asOf=${BEFORE}"]`);
       await page.keyboard.press('Enter');
       const file = path.join(folder, `countries-asof-${BEFORE}.csv`);
@@ -312,8 +272,8 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
       expect(rows.length - 1).toBe(countries.length);
       const row = rows.find((cells) => cells[1] === 'SG')!;
       expect(row.slice(0, 6)).toEqual([singapore.id, 'SG', singapore.name, 'Tier 2', tierOn(singapore, BEFORE)!.id, '2']);
-      await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
-      await session.detach();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+      await cdp.detach();
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
