@@ -2,13 +2,17 @@ import 'reflect-metadata';
 import { loadConfig } from './config';
 import { Editors } from './domain/editor/editors';
 import { createSchema } from './graphql/schema';
-import { apolloOptionsFrom, startServer } from './http/server';
+import { warmUp } from './docs/warm-up';
+import { apolloOptionsFrom, createApollo, startServer } from './http/server';
 import { createLogger } from './logger';
 import { connectNeo4j } from './neo4j/connect';
 import { applyMigrations } from './neo4j/migrations';
 import { isGraphEmpty, loadSeed } from './seed/loader';
 
-/** Start-up: config -> Neo4j (embedded or NEO4J_URI) -> migrations -> seed if empty -> GraphQL; stops cleanly on SIGTERM/SIGINT. */
+/**
+ * Start-up: config -> Neo4j (embedded or NEO4J_URI) -> migrations -> seed if empty -> warm-up (the README's
+ * questions asked once, docs/warm-up.ts) -> GraphQL; stops cleanly on SIGTERM/SIGINT.
+ */
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -35,7 +39,11 @@ async function main() {
     }
     const schema = await createSchema();
     const editors = Editors.parse(config.EDITOR_TOKENS);
-    server = await startServer({ ...apolloOptionsFrom(config, logger), graph: neo4j.graph, schema, editors }, config.PORT, config.HOST);
+    const apolloOptions = apolloOptionsFrom(config, logger);
+    const warming = createApollo(schema, apolloOptions);
+    await warming.start();
+    await warmUp(warming, neo4j.graph, editors, logger).finally(() => warming.stop());
+    server = await startServer({ ...apolloOptions, graph: neo4j.graph, schema, editors }, config.PORT, config.HOST);
   } catch (error) {
     await neo4j.close();
     throw error;

@@ -12,6 +12,6 @@ describe('README "Questions analysts ask"', () => {
     } finally {
       await app.close();
     }
-    // Twenty questions, each several statements: minutes on a machine whose cores are busy.
+    // Nineteen questions, each several statements: minutes on a machine whose cores are busy.
   }, 300_000);
 });
