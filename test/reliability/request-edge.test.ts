@@ -74,7 +74,10 @@ describe('the request edge with the default settings', () => {
     expect(json.extensions.cost.requested).toBeLessThan(json.extensions.cost.limit);
   });
 
-  it('refuses the 12,000-key variable in under 50 ms of CPU for its 95 KB, quoting none of it (issue item 1)', async () => {
+  // Linear, not quadratic: coercion that repeated the object in each error took 148,905 ms of CPU for this body (2,000 keys:
+  // 1,930 ms). The bound is 300 times below that; the least of five measured 20 ms on a quiet machine and 154 ms once with
+  // both cores busy (a 50 ms bound failed then), which this bound leaves room for.
+  it('refuses the 12,000-key variable in under 500 ms of CPU for its 95 KB, quoting none of it (issue item 1)', async () => {
     const body = twelveThousandKeys();
     expect(body.length).toBeGreaterThan(90_000);
     expect(body.length).toBeLessThan(100_000);
@@ -85,7 +88,7 @@ describe('the request edge with the default settings', () => {
     expect(json.errors[0].message.length).toBeLessThan(200);
     const cpuMs = await cpuMsOf(send);
     process.stdout.write(`request edge: the 95 KB variable of 12,000 unknown keys costs ${cpuMs.toFixed(1)} ms of CPU to refuse\n`);
-    expect(cpuMs).toBeLessThan(50);
+    expect(cpuMs).toBeLessThan(500);
   });
 
   it('answers /health while two clients send the 12,000-key variable back to back', async () => {
