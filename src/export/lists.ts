@@ -12,47 +12,65 @@ export interface ExportParameter {
   type: TypeNode;
   /** The argument (or input field) path the API names in its errors, e.g. 'filter.inForceOn'. */
   argumentName: string;
+  /** The response path of the field whose argument it feeds, e.g. 'tier' for `tier(id: $tier)`. */
+  fieldPath: string;
 }
 
 /**
- * A list export: one fixed GraphQL operation that reads one page of a root connection, with `$first`,
+ * A list export: one fixed GraphQL operation that reads one page of a connection, with `$first`,
  * `$after` and one variable per query-string parameter, and how a node becomes a row. Running it
  * through the API's own executor makes validation, pricing, codes and caps exactly the API's.
  */
 export interface ListExport {
   /** The name in the URL: /export/<name>.csv. */
   name: string;
-  /** The root field the operation reads, a connection. */
-  field: string;
+  /**
+   * The response path to the list the operation reads: a root connection (['rules']), a connection below
+   * an entity looked up by a parameter (['tier', 'countries']), or a capped plain list (['countryGroup',
+   * 'members']), which the API answers whole and so is read in one page without `$first` and `$after`.
+   */
+  path: readonly string[];
   document: string;
   /** The columns, in order; every row has each of them. */
   columns: readonly string[];
-  row(node: any): Row;
+  /** A node as a row; `variables` are the export's, for columns about what it was asked for. */
+  row(node: any, variables: Record<string, unknown>): Row;
   /** Values of parameters the client left out, e.g. `asOf` = today for countries. */
   defaults?(today: string): Record<string, string>;
-  /** What the file name says besides the list's name, e.g. the countries' date. */
+  /** What the file name says after the list's name, e.g. 'asof-2025-03-01'; the day of the export when null. */
   fileLabel?(variables: Record<string, unknown>): string | null;
   /** The parameters, from the document's variables other than $first and $after. */
   parameters: ReadonlyMap<string, ExportParameter>;
+  /** Whether it reads a connection page by page, or a plain list at once. */
+  paged: boolean;
 }
 
 const PAGE_FIELDS = 'totalCount pageInfo { hasNextPage endCursor }';
 
 const ids = (items: { id: string }[] | null | undefined): string[] => (items ?? []).map((item) => item.id);
 
+/** Whether the operation pages through a connection: it declares `$first` (and `$after`). */
+function pagesOf(document: string): boolean {
+  const operation = parse(document, { noLocation: true }).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  return (operation?.variableDefinitions ?? []).some((definition) => definition.variable.name.value === 'first');
+}
+
 /** The list's parameters: each variable but $first and $after, with the first argument path it is used in. */
 function parametersOf(document: string): Map<string, ExportParameter> {
   const ast = parse(document, { noLocation: true });
   const operation = ast.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
   if (!operation) throw new Error('An export document needs an operation');
-  const paths = new Map<string, string>();
+  const paths = new Map<string, { argumentName: string; fieldPath: string }>();
   const open: string[] = [];
+  const fields: string[] = [];
   visit(operation.selectionSet, {
     enter(node) {
+      if (node.kind === Kind.FIELD) fields.push((node.alias ?? node.name).value);
       if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) open.push((node as ArgumentNode | ObjectFieldNode).name.value);
-      if (node.kind === Kind.VARIABLE && !paths.has(node.name.value)) paths.set(node.name.value, open.join('.'));
+      if (node.kind === Kind.VARIABLE && !paths.has(node.name.value)) paths.set(node.name.value, { argumentName: open.join('.'), fieldPath: fields.join('.') });
     },
     leave(node) {
+      if (node.kind === Kind.FIELD) fields.pop();
       if (node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD) open.pop();
     },
   });
@@ -60,22 +78,22 @@ function parametersOf(document: string): Map<string, ExportParameter> {
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
     if (name === 'first' || name === 'after') continue;
-    const argumentName = paths.get(name);
-    if (!argumentName) throw new Error(`Variable $${name} of an export is not used`);
-    parameters.set(name, { name, type: definition.type, argumentName });
+    const used = paths.get(name);
+    if (!used) throw new Error(`Variable $${name} of an export is not used`);
+    parameters.set(name, { name, type: definition.type, ...used });
   }
   return parameters;
 }
 
-function listExport(definition: Omit<ListExport, 'parameters'>): ListExport {
+function listExport(definition: Omit<ListExport, 'parameters' | 'paged'>): ListExport {
   // Printed once so each page sends the same, normalised text.
   const document = print(parse(definition.document));
-  return { ...definition, document, parameters: parametersOf(document) };
+  return { ...definition, document, parameters: parametersOf(document), paged: pagesOf(document) };
 }
 
 export const COUNTRIES = listExport({
   name: 'countries',
-  field: 'countries',
+  path: ['countries'],
   document: `query ExportCountries($first: Int!, $after: String, $asOf: Date) {
     countries(first: $first, after: $after) {
       ${PAGE_FIELDS}
@@ -97,12 +115,69 @@ export const COUNTRIES = listExport({
     };
   },
   defaults: (today) => ({ asOf: today }),
-  fileLabel: (variables) => (typeof variables.asOf === 'string' ? variables.asOf : null),
+  fileLabel: (variables) => (typeof variables.asOf === 'string' ? `asof-${variables.asOf}` : null),
+});
+
+/**
+ * The countries of one tier (Tier.countries): those in it on asOf, or every one ever in it, each with
+ * the periods it was in this tier. The tier is looked up by id; an id that names no tier is NOT_FOUND.
+ */
+export const TIER_COUNTRIES = listExport({
+  name: 'tierCountries',
+  path: ['tier', 'countries'],
+  document: `query ExportTierCountries($first: Int!, $after: String, $tier: ID!, $asOf: Date) {
+    tier(id: $tier) {
+      countries(first: $first, after: $after, asOf: $asOf) {
+        ${PAGE_FIELDS}
+        edges { node { id code name tierAssignments { validFrom validTo tier { id } } } }
+      }
+    }
+  }`,
+  columns: ['id', 'code', 'name', 'tierId', 'inTierFrom', 'inTierUntil'],
+  row: (node, variables) => {
+    // Every period in this tier, oldest first; an open period ends with an empty text.
+    const periods = (node.tierAssignments ?? []).filter((assignment: any) => assignment.tier.id === variables.tier);
+    return {
+      id: node.id,
+      code: node.code,
+      name: node.name,
+      tierId: String(variables.tier),
+      inTierFrom: periods.map((period: any) => period.validFrom ?? ''),
+      inTierUntil: periods.map((period: any) => period.validTo ?? ''),
+    };
+  },
+  fileLabel: (variables) => `${String(variables.tier).replace(/^tier:/, '')}${typeof variables.asOf === 'string' ? `-asof-${variables.asOf}` : ''}`,
+});
+
+/** The members of one country group (CountryGroup.members), a plain list capped by the API: each membership period is a row. */
+export const GROUP_MEMBERS = listExport({
+  name: 'countryGroupMembers',
+  path: ['countryGroup', 'members'],
+  document: `query ExportCountryGroupMembers($group: String!, $asOf: Date) {
+    countryGroup(code: $group) {
+      members(asOf: $asOf) { country { id code name } group { code } validFrom validTo confidence addedBy { id } removedBy { id } note sources { id } }
+    }
+  }`,
+  columns: ['countryId', 'countryCode', 'country', 'group', 'validFrom', 'validTo', 'confidence', 'addedById', 'removedById', 'note', 'sources'],
+  row: (membership) => ({
+    countryId: membership.country.id,
+    countryCode: membership.country.code,
+    country: membership.country.name,
+    group: membership.group.code,
+    validFrom: membership.validFrom,
+    validTo: membership.validTo,
+    confidence: membership.confidence,
+    addedById: membership.addedBy?.id ?? null,
+    removedById: membership.removedBy?.id ?? null,
+    note: membership.note,
+    sources: ids(membership.sources),
+  }),
+  fileLabel: (variables) => `${String(variables.group)}${typeof variables.asOf === 'string' ? `-asof-${variables.asOf}` : ''}`,
 });
 
 export const RULES = listExport({
   name: 'rules',
-  field: 'rules',
+  path: ['rules'],
   document: `query ExportRules($first: Int!, $after: String, $kinds: [RuleKind!], $inForceOn: Date, $issuedFrom: Date, $issuedTo: Date,
     $status: RuleStatus, $statusOn: Date, $cfrPart: String, $text: String, $touching: String, $touchingVia: [ImpactPathKind!], $issuedByAgencyId: ID,
     $orderBy: RuleOrder) {
@@ -142,7 +217,7 @@ export const RULES = listExport({
 
 export const CHIP_PRODUCTS = listExport({
   name: 'chipProducts',
-  field: 'chipProducts',
+  path: ['chipProducts'],
   document: `query ExportChipProducts($first: Int!, $after: String, $eccn: String, $family: String, $makerId: ID, $maxTpp: Float, $minTpp: Float,
     $text: String, $touchedOn: Date) {
     chipProducts(first: $first, after: $after, filter: {
@@ -173,7 +248,7 @@ export const CHIP_PRODUCTS = listExport({
 
 export const COMPANIES = listExport({
   name: 'companies',
-  field: 'companies',
+  path: ['companies'],
   document: `query ExportCompanies($first: Int!, $after: String, $countryCode: String, $listed: ListKind, $listedOn: Date, $text: String) {
     companies(first: $first, after: $after, filter: { countryCode: $countryCode, listed: $listed, listedOn: $listedOn, text: $text }) {
       ${PAGE_FIELDS}
@@ -194,7 +269,7 @@ export const COMPANIES = listExport({
 
 export const SOURCES = listExport({
   name: 'sources',
-  field: 'sources',
+  path: ['sources'],
   document: `query ExportSources($first: Int!, $after: String, $kind: String, $text: String) {
     sources(first: $first, after: $after, kind: $kind, text: $text) {
       ${PAGE_FIELDS}
@@ -214,7 +289,7 @@ export const SOURCES = listExport({
 });
 
 /** Every list export by its name in the URL. */
-export const LIST_EXPORTS: ReadonlyMap<string, ListExport> = new Map([COUNTRIES, RULES, CHIP_PRODUCTS, COMPANIES, SOURCES].map((list) => [list.name, list]));
+export const LIST_EXPORTS: ReadonlyMap<string, ListExport> = new Map([COUNTRIES, TIER_COUNTRIES, GROUP_MEMBERS, RULES, CHIP_PRODUCTS, COMPANIES, SOURCES].map((list) => [list.name, list]));
 
 /** Rows per page: the API's largest page. */
 export const EXPORT_PAGE_SIZE = MAX_PAGE_SIZE;
@@ -312,6 +387,31 @@ function apiErrors(list: ListExport, errors: NonNullable<PageResult['errors']>):
   }));
 }
 
+/**
+ * The connection at the export's path in an answer. A null on the way is an entity the parameters
+ * named and the graph does not have: NOT_FOUND, naming the parameters of that field.
+ */
+function connectionIn(list: ListExport, data: Record<string, any> | null, variables: Record<string, unknown>): unknown {
+  let value: any = data;
+  for (const [depth, key] of list.path.entries()) {
+    value = value?.[key];
+    if (value !== null && value !== undefined) continue;
+    const fieldPath = list.path.slice(0, depth + 1).join('.');
+    const named = [...list.parameters.values()].filter((parameter) => parameter.fieldPath === fieldPath);
+    if (depth === list.path.length - 1 || named.length === 0) throw refused(`The API answered no ${fieldPath}.`, { code: 'INTERNAL_SERVER_ERROR' });
+    const given = named.map((parameter) => `${parameter.name}=${JSON.stringify(String(variables[parameter.name]).slice(0, 80))}`);
+    throw refused(`No ${key} answers to ${given.join(', ')}.`, { code: 'NOT_FOUND', argumentName: named[0].argumentName, parameter: named[0].name });
+  }
+  return value;
+}
+
+/** A page of a connection as the API answers it. */
+interface Page {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: unknown }[];
+}
+
 /** The first page, read before anything is sent: every refusal of the parameters, and the row cap, shows here. */
 export interface ListExportRun {
   totalCount: number;
@@ -325,12 +425,13 @@ export interface ListExportRun {
  * `maxRows` rows: more is refused with EXPORT_TOO_LARGE.
  */
 export async function startListExport(list: ListExport, variables: Record<string, unknown>, execute: Execute, maxRows: number): Promise<ListExportRun> {
-  const pageOf = async (after: string | null) => {
-    const result = await execute(list.document, { ...variables, first: EXPORT_PAGE_SIZE, after });
+  const pageOf = async (after: string | null): Promise<Page> => {
+    const result = await execute(list.document, list.paged ? { ...variables, first: EXPORT_PAGE_SIZE, after } : variables);
     if (result.errors?.length) throw apiErrors(list, result.errors);
-    const connection = result.data?.[list.field];
-    if (!connection) throw refused(`The API answered no ${list.field}.`, { code: 'INTERNAL_SERVER_ERROR' });
-    return connection as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: unknown }[] };
+    const found = connectionIn(list, result.data ?? null, variables);
+    // A plain list is the whole list: one page.
+    if (Array.isArray(found)) return { totalCount: found.length, pageInfo: { hasNextPage: false, endCursor: null }, edges: found.map((node) => ({ node })) };
+    return found as Page;
   };
   const tooLarge = (rows: number) => refused(
     `The export would have ${rows} rows; at most ${maxRows} rows are exported at once. Narrow it with its parameters.`,
@@ -345,7 +446,7 @@ export async function startListExport(list: ListExport, variables: Record<string
       sent += page.edges.length;
       // The graph may grow between pages: never more than the cap.
       if (sent > maxRows) throw tooLarge(sent);
-      yield page.edges.map((edge) => list.row(edge.node));
+      yield page.edges.map((edge) => list.row(edge.node, variables));
       if (!page.pageInfo.hasNextPage || page.edges.length === 0 || !page.pageInfo.endCursor) return;
       page = await pageOf(page.pageInfo.endCursor);
     }
@@ -358,9 +459,9 @@ export function isoDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
-/** The file name a list export is served as, e.g. rules-2026-12-01.csv or countries-asof-2025-03-01.csv. */
+/** The file name a list export is served as, e.g. rules-2026-12-01.csv, countries-asof-2025-03-01.csv or tierCountries-ai-diffusion-2.csv. */
 export function fileNameOf(list: ListExport, variables: Record<string, unknown>, format: string, today: string): string {
   const label = list.fileLabel?.(variables);
   const safe = (text: string) => text.replace(/[^\w.-]+/g, '_').slice(0, 40);
-  return label ? `${list.name}-asof-${safe(label)}.${format}` : `${list.name}-${today}.${format}`;
+  return label ? `${list.name}-${safe(label)}.${format}` : `${list.name}-${today}.${format}`;
 }

@@ -93,6 +93,60 @@ describe('exports (issue 21)', () => {
     expect(rows.find((row) => row.code === 'SG')!.tierId).not.toBe(rows.find((row) => row.code === 'ES')!.tierId);
   });
 
+  it('exports the countries of one tier, on a date or ever, as Tier.countries answers them, with their periods in that tier', async () => {
+    const query = `query($asOf: Date) { tier(id: "tier:ai-diffusion-2") { countries(first: 100, asOf: $asOf) { totalCount edges { node { code } } } } }`;
+    for (const asOf of ['2025-03-01', undefined]) {
+      const response = await fetch(exportUrl(env.server, 'tierCountries.csv', { tier: 'tier:ai-diffusion-2', ...(asOf ? { asOf } : {}) }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="tierCountries-ai-diffusion-2${asOf ? `-asof-${asOf}` : ''}.csv"`);
+      const rows = csvRows(await response.text());
+      const { data } = await api(env.server, query, { asOf });
+      expect(data.tier.countries.totalCount).toBeGreaterThan(100);
+      expect(rows).toHaveLength(data.tier.countries.totalCount);
+      // The API's first page, in the API's order.
+      expect(rows.slice(0, 100).map((row) => row.code)).toEqual(data.tier.countries.edges.map((edge: any) => edge.node.code));
+      const sg = rows.find((row) => row.code === 'SG')!;
+      expect(sg).toMatchObject({ tierId: 'tier:ai-diffusion-2', inTierFrom: '2025-01-13', inTierUntil: '2025-05-13' });
+    }
+    // China was never in tier 2: not in the list ever.
+    const ever = csvRows(await (await fetch(exportUrl(env.server, 'tierCountries.csv', { tier: 'tier:ai-diffusion-2' }))).text());
+    expect(ever.some((row) => row.code === 'CN')).toBe(false);
+  });
+
+  it('refuses a tier export without a tier, for a tier the graph does not have, or for an id of another kind, before any row', async () => {
+    const refusal = async (params: Record<string, string>) => {
+      const response = await fetch(exportUrl(env.server, 'tierCountries.jsonl', params));
+      return { status: response.status, extensions: (await bodyOf(response)).errors[0].extensions };
+    };
+    expect(await refusal({})).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', parameter: 'tier' } });
+    expect(await refusal({ tier: 'tier:no-such-tier' })).toMatchObject({ status: 400, extensions: { code: 'NOT_FOUND', argumentName: 'id', parameter: 'tier' } });
+    expect(await refusal({ tier: 'country:SG' })).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', argumentName: 'id', parameter: 'tier' } });
+    expect(await refusal({ tier: 'tier:ai-diffusion-2', asOf: '2025-02-30' })).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', parameter: 'asOf' } });
+  });
+
+  it("exports a country group's memberships, a plain list read in one statement, as CountryGroup.members answers them", async () => {
+    const query = `query($asOf: Date) { countryGroup(code: "D:5") { members(asOf: $asOf) { country { code } validFrom validTo confidence addedBy { id } sources { id } } } }`;
+    for (const asOf of [undefined, '2025-03-01']) {
+      const before = env.graph.statementCount;
+      const response = await fetch(exportUrl(env.server, 'countryGroupMembers.jsonl', { group: 'D:5', ...(asOf ? { asOf } : {}) }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="countryGroupMembers-D_5${asOf ? `-asof-${asOf}` : ''}.jsonl"`);
+      const lines = jsonLines(await response.text());
+      expect(env.graph.statementCount - before).toBe(1);
+      const { data } = await api(env.server, query, { asOf });
+      expect(data.countryGroup.members.length).toBeGreaterThan(3);
+      expect(lines.map((line) => [line.countryCode, line.group, line.validFrom, line.validTo, line.confidence, line.addedById, line.sources])).toEqual(
+        data.countryGroup.members.map((member: any) => [member.country.code, 'D:5', member.validFrom, member.validTo, member.confidence, member.addedBy?.id ?? null, member.sources.map((source: any) => source.id)]),
+      );
+    }
+    const unknown = await fetch(exportUrl(env.server, 'countryGroupMembers.csv', { group: 'D:9' }));
+    expect(unknown.status).toBe(400);
+    expect((await bodyOf(unknown)).errors[0]).toMatchObject({ message: 'No countryGroup answers to group="D:9".', extensions: { code: 'NOT_FOUND', argumentName: 'code', parameter: 'group' } });
+    const malformed = await fetch(exportUrl(env.server, 'countryGroupMembers.csv', { group: 'Z:9' }));
+    expect(malformed.status).toBe(400);
+    expect((await bodyOf(malformed)).errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'code', parameter: 'group' });
+  });
+
   it('exports rules with the filters and order of rules(filter:, orderBy:), as CSV and JSON Lines', async () => {
     const params = { kinds: ['FINAL_RULE', 'INTERIM_FINAL_RULE'], issuedFrom: '2022-01-01', orderBy: 'ISSUED_ON_DESC', statusOn: '2025-06-01' };
     const csv = await fetch(exportUrl(env.server, 'rules.csv', { ...params, kinds: params.kinds.join(',') }));

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { nodePageStatement, plainValue, relationshipPageStatement } from '../../src/export/graph-dump';
-import { COUNTRIES, ExportRefused, LIST_EXPORTS, RULES, startListExport, variablesOf } from '../../src/export/lists';
+import { COUNTRIES, ExportRefused, fileNameOf, LIST_EXPORTS, RULES, startListExport, TIER_COUNTRIES, variablesOf } from '../../src/export/lists';
 import { csvOf } from '../../src/http/exports';
 import { Date as Neo4jDate, DateTime } from 'neo4j-driver';
 
@@ -66,6 +66,44 @@ describe('list exports', () => {
     const apiError = { message: 'Variable "$text" has an invalid value', extensions: { code: 'BAD_USER_INPUT', variableName: 'text', http: { status: 400 } } };
     await expect(startListExport(sources, {}, async () => ({ errors: [apiError] }), 2)).rejects.toMatchObject({
       errors: [{ extensions: { code: 'BAD_USER_INPUT', variableName: 'text', argumentName: 'text', parameter: 'text' } }],
+    });
+  });
+});
+
+describe('the countries of one tier', () => {
+  const page = {
+    totalCount: 1,
+    pageInfo: { hasNextPage: false, endCursor: 'c1' },
+    edges: [{ node: { id: 'country:SG', code: 'SG', name: 'Singapore', tierAssignments: [
+      { validFrom: '2025-01-13', validTo: '2025-05-13', tier: { id: 'tier:ai-diffusion-2' } },
+      { validFrom: '2025-01-13', validTo: null, tier: { id: 'tier:other' } },
+      { validFrom: '2026-01-01', validTo: null, tier: { id: 'tier:ai-diffusion-2' } },
+    ] } }],
+  };
+
+  it('reads Tier.countries below tier(id:), naming each parameter after its argument and field', () => {
+    expect(TIER_COUNTRIES.path).toEqual(['tier', 'countries']);
+    expect(Object.fromEntries([...TIER_COUNTRIES.parameters.values()].map((parameter) => [parameter.name, [parameter.argumentName, parameter.fieldPath]]))).toEqual({
+      tier: ['id', 'tier'], asOf: ['asOf', 'tier.countries'],
+    });
+    expect(LIST_EXPORTS.get('tierCountries')).toBe(TIER_COUNTRIES);
+    expect(fileNameOf(TIER_COUNTRIES, { tier: 'tier:ai-diffusion-2', asOf: '2025-03-01' }, 'csv', '2026-01-01')).toBe('tierCountries-ai-diffusion-2-asof-2025-03-01.csv');
+    expect(fileNameOf(TIER_COUNTRIES, { tier: 'tier:ai-diffusion-2' }, 'csv', '2026-01-01')).toBe('tierCountries-ai-diffusion-2.csv');
+    expect(fileNameOf(COUNTRIES, { asOf: '2025-03-01' }, 'csv', '2026-01-01')).toBe('countries-asof-2025-03-01.csv');
+  });
+
+  it('gives each country its periods in this tier only, and refuses a tier the graph does not have as NOT_FOUND naming tier', async () => {
+    const run = await startListExport(TIER_COUNTRIES, { tier: 'tier:ai-diffusion-2' }, async () => ({ data: { tier: { countries: page } } }), 10);
+    const rows = [];
+    for await (const rowsOfPage of run.pages) rows.push(...rowsOfPage);
+    expect(rows).toEqual([{
+      id: 'country:SG', code: 'SG', name: 'Singapore', tierId: 'tier:ai-diffusion-2', inTierFrom: ['2025-01-13', '2026-01-01'], inTierUntil: ['2025-05-13', ''],
+    }]);
+    await expect(startListExport(TIER_COUNTRIES, { tier: 'tier:none' }, async () => ({ data: { tier: null } }), 10)).rejects.toMatchObject({
+      errors: [{ message: 'No tier answers to tier="tier:none".', extensions: { code: 'NOT_FOUND', argumentName: 'id', parameter: 'tier' } }],
+    });
+    await expect(startListExport(TIER_COUNTRIES, { tier: 'tier:x' }, async () => ({ data: { tier: { countries: null } } }), 10)).rejects.toMatchObject({
+      errors: [{ extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
     });
   });
 });
