@@ -69,48 +69,75 @@ const exportedLabelsQuery: NamedQuery = {
   cypher: 'CALL db.labels() YIELD label WHERE NOT label IN $internal RETURN label ORDER BY label',
 };
 
-/**
- * The manifest in one statement: nodes (with no internal label) counted per label and in all, the
- * relationships between them per type, the change feed's position and the last migration.
- */
-const manifestQuery: NamedQuery = {
-  name: 'exportManifest',
+/** The labels and relationship types in use: what the manifest counts. */
+const inUseQuery: NamedQuery = {
+  name: 'exportManifestKinds',
   cypher: `
-CALL () {
-  MATCH (n) WHERE none(label IN labels(n) WHERE label IN $internal)
-  UNWIND labels(n) AS label
-  WITH label, count(*) AS count ORDER BY label
-  RETURN collect([label, count]) AS byLabel
-}
-CALL () {
-  MATCH (n) WHERE none(label IN labels(n) WHERE label IN $internal)
-  RETURN count(n) AS nodes
-}
-CALL () {
-  MATCH (a)-[r]->(b)
-  WHERE none(label IN labels(a) WHERE label IN $internal) AND none(label IN labels(b) WHERE label IN $internal)
-  WITH type(r) AS type, count(*) AS count ORDER BY type
-  RETURN collect([type, count]) AS byType
-}
-OPTIONAL MATCH (sequence:ChangeSequence {id: 'changes'})
-CALL () {
-  OPTIONAL MATCH (m:Migration)
-  RETURN max(m.id) AS schemaVersion
-}
-RETURN byLabel, nodes, byType, sequence.last AS changePosition, schemaVersion`,
+CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels }
+CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types }
+RETURN labels, types`,
 };
 
-/** The manifest of the graph as it is now (one read). */
+/** A row of the manifest's count statement: a count per label, per type, of all nodes, or the feed position and schema version. */
+interface ManifestRow {
+  kind: 'label' | 'type' | 'all' | 'position' | 'schema';
+  name: string | null;
+  count: number | null;
+}
+
+/**
+ * The manifest's counts in one statement, each arm of its UNION one read of Neo4j's count store (a
+ * label or relationship type named in the pattern, nothing else), so the manifest costs the same on any
+ * size of graph: a count per label and per relationship type, all nodes, then the change feed's
+ * position and the last migration (a seek on their keys).
+ */
+export function manifestStatement(labels: readonly string[], types: readonly string[]): NamedQuery {
+  // Each read in its own subquery, returning the count alone: next to other columns the planner would scan instead.
+  const arm = (kind: ManifestRow['kind'], read: Cypher.Match | Cypher.OptionalMatch, name: Cypher.Expr, count: Cypher.Expr) => {
+    const [readName, readCount] = [new Cypher.Variable(), new Cypher.Variable()];
+    const constant = name instanceof Cypher.Literal;
+    const inner = constant ? read.return([count, readCount]) : read.return([name, readName], [count, readCount]);
+    return new Cypher.Call(inner, []).return([new Cypher.Literal(kind), 'kind'], [constant ? name : readName, 'name'], [readCount, 'count']);
+  };
+  const arms: Cypher.Clause[] = [];
+  for (const label of labels) {
+    const node = new Cypher.Node();
+    arms.push(arm('label', new Cypher.Match(new Cypher.Pattern(node, { labels: [label] })), new Cypher.Literal(label), Cypher.count(node)));
+  }
+  for (const type of types) {
+    const relationship = new Cypher.Relationship();
+    const pattern = new Cypher.Pattern(new Cypher.Node()).related(relationship, { type, direction: 'right' }).to(new Cypher.Node());
+    arms.push(arm('type', new Cypher.Match(pattern), new Cypher.Literal(type), Cypher.count(relationship)));
+  }
+  const any = new Cypher.Node();
+  arms.push(arm('all', new Cypher.Match(new Cypher.Pattern(any)), Cypher.Null, Cypher.count(any)));
+  const sequence = new Cypher.Node();
+  arms.push(arm('position', new Cypher.OptionalMatch(new Cypher.Pattern(sequence, { labels: ['ChangeSequence'], properties: { id: new Cypher.Literal('changes') } })), Cypher.Null, sequence.property('last')));
+  const migration = new Cypher.Node();
+  arms.push(arm('schema', new Cypher.OptionalMatch(new Cypher.Pattern(migration, { labels: ['Migration'] })), Cypher.max(migration.property('id')), Cypher.Null));
+  const { cypher } = new Cypher.Union(...arms).all().build();
+  return { name: 'exportManifest', cypher };
+}
+
+/**
+ * The manifest of the graph as it is now: two reads, the kinds in use and then their counts. The
+ * service's bookkeeping nodes carry one label each and no relationship, so leaving them out is
+ * subtracting their labels' counts.
+ */
 export async function graphManifest(graph: Graph, now = new Date()): Promise<GraphManifest> {
-  const [row] = await graph.read<{ byLabel: [string, number][]; nodes: number; byType: [string, number][]; changePosition: number | null; schemaVersion: string | null }>(
-    manifestQuery, { internal: INTERNAL_LABELS },
-  );
-  const byType = Object.fromEntries(row.byType);
+  const [{ labels, types }] = await graph.read<{ labels: string[]; types: string[] }>(inUseQuery);
+  const rows = await graph.read<ManifestRow>(manifestStatement([...labels].sort(), [...types].sort()));
+  const counted = (kind: ManifestRow['kind']) => rows.filter((row) => row.kind === kind && (row.count ?? 0) > 0).map((row) => [row.name as string, row.count as number] as const);
+  const byLabel = Object.fromEntries(counted('label').filter(([label]) => !INTERNAL_LABELS.includes(label)));
+  const internalNodes = counted('label').filter(([label]) => INTERNAL_LABELS.includes(label)).reduce((sum, [, count]) => sum + count, 0);
+  const byType = Object.fromEntries(counted('type'));
+  const single = (kind: ManifestRow['kind']) => rows.find((row) => row.kind === kind);
+  const position = single('position')?.count ?? null;
   return {
     generatedAt: now.toISOString(),
-    schemaVersion: row.schemaVersion,
-    changePosition: row.changePosition === null ? null : String(row.changePosition),
-    nodes: { total: row.nodes, byLabel: Object.fromEntries(row.byLabel) },
+    schemaVersion: single('schema')?.name ?? null,
+    changePosition: position === null ? null : String(position),
+    nodes: { total: (single('all')?.count ?? 0) - internalNodes, byLabel },
     relationships: { total: Object.values(byType).reduce((sum, count) => sum + count, 0), byType },
     excludedLabels: INTERNAL_LABELS,
   };

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { DUMP_PAGE_SIZE, INTERNAL_LABELS, nodePageStatement, relationshipPageStatement } from '../../src/export/graph-dump';
+import { DUMP_PAGE_SIZE, INTERNAL_LABELS, manifestStatement, nodePageStatement, relationshipPageStatement } from '../../src/export/graph-dump';
 import { csvOf } from '../../src/http/exports';
 import { Graph, NamedQuery } from '../../src/neo4j/graph';
 import { connectTestGraph } from '../support/app';
@@ -382,6 +382,31 @@ RETURN nodes, relationships, s.last AS position, max(m.id) AS version`,
       } finally {
         await session.close();
       }
+    }
+  });
+
+  it("counts the manifest from Neo4j's count store: no node or relationship is read, whatever the graph's size", async () => {
+    const [{ labels, types }] = await env.graph.read<{ labels: string[]; types: string[] }>({
+      name: 'testExportsKinds',
+      cypher: 'CALL () { CALL db.labels() YIELD label RETURN collect(label) AS labels } CALL () { CALL db.relationshipTypes() YIELD relationshipType RETURN collect(relationshipType) AS types } RETURN labels, types',
+    });
+    const session = env.graph.driver.session({ database: env.graph.database });
+    try {
+      const { summary } = await session.run(`EXPLAIN ${manifestStatement(labels, types).cypher}`);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }) => {
+        operators.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`.trim());
+        plan.children.forEach((child) => walk(child as typeof plan));
+      };
+      walk(summary.plan as never);
+      expect(operators.filter((operator) => /^NodeCountFromCountStore/.test(operator))).toHaveLength(labels.length + 1);
+      expect(operators.filter((operator) => /^RelationshipCountFromCountStore/.test(operator))).toHaveLength(types.length);
+      // Only the bookkeeping is read: the feed's one counter by its key, and the migrations applied (one per file in cypher/).
+      const reads = operators.filter((operator) => /Scan|Seek|Expand/.test(operator));
+      expect(reads.every((operator) => /:ChangeSequence|:Migration/.test(operator))).toBe(true);
+      expect(reads.length).toBeLessThanOrEqual(2);
+    } finally {
+      await session.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { nodePageStatement, plainValue, relationshipPageStatement } from '../../src/export/graph-dump';
+import { manifestStatement, nodePageStatement, plainValue, relationshipPageStatement } from '../../src/export/graph-dump';
 import { COUNTRIES, ExportRefused, fileNameOf, LIST_EXPORTS, RULES, startListExport, TIER_COUNTRIES, variablesOf } from '../../src/export/lists';
 import { csvOf } from '../../src/http/exports';
 import { Date as Neo4jDate, DateTime } from 'neo4j-driver';
@@ -123,6 +123,10 @@ describe('graph dump', () => {
     expect(nodePageStatement('Country', 'country:AD', 2)).toMatchSnapshot();
     expect(relationshipPageStatement('Rule', { from: 'rule:a', key: '5:x:1' }, 2)).toMatchSnapshot();
     expect(nodePageStatement('Odd`Label', '').query.cypher).toContain('MATCH (this0:`Odd``Label`)');
+  });
+
+  it('counts the manifest with one count-store read per label and type, names escaped by the builder', () => {
+    expect(manifestStatement(['Country', 'Odd`Label'], ['IN_TIER']).cypher).toMatchSnapshot();
   });
 
   it('writes dates and times as ISO 8601 strings', () => {
