@@ -97,6 +97,8 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
   });
 
   const textOf = (selector: string) => page.$eval(selector, (element) => element.textContent ?? '');
+  /** An export the page links to, fetched by the page and read as CSV. */
+  const download = async (href: string) => parseCsv(await page.evaluate(async (url) => (await fetch(url)).text(), href), { columns: true, bom: true }) as Record<string, string>[];
   const rowsOf = (selector: string) => page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => tr.textContent ?? ''));
 
   /** axe-core on the page as it is now: serious and critical violations go into `problems`. */
@@ -184,7 +186,7 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     await page.type('input[aria-label="Filter: Rules that reach it"]', 'Huawei');
     const visible = () => page.$$eval('#touching tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.textContent ?? ''));
     expect(await visible()).toEqual(wanted);
-    expect(await textOf('.table-filter [role="status"]')).toBe(`${wanted.length} of ${all.length} shown`);
+    expect(await textOf('input[aria-label="Filter: Rules that reach it"] ~ [role="status"]')).toBe(`${wanted.length} of ${all.length} shown`);
     expect(new URL(page.url()).hash).toBe('#/entity/country:CN?filter=Huawei');
     await page.reload({ waitUntil: 'networkidle0' });
     await page.waitForSelector('#touching');
@@ -243,10 +245,84 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     const [chipsHref, rulesHref] = await page.$$eval('a.export[data-format="csv"]', (anchors) => anchors.map((a) => a.getAttribute('href')!));
     expect(chipsHref).toBe('/export/chipProducts.csv?family=Ascend');
     expect(rulesHref).toBe('/export/rules.csv?touching=Ascend&touchingVia=DIRECT%2CMAKER%2CECCN');
-    const download = async (href: string) => parseCsv(await page.evaluate(async (url) => (await fetch(url)).text(), href), { columns: true, bom: true }) as { id: string }[];
     expect((await download(chipsHref)).map((row) => row.id).sort()).toEqual(chips.map((chip: any) => chip.id).sort());
     const inTable = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
     expect(new Set((await download(rulesHref)).map((row) => row.id))).toEqual(new Set(inTable));
+  });
+
+  it("offers a tier's countries as an export holding all of them, beyond the 100 its page lists", async () => {
+    await open('#/entity/tier:ai-diffusion-2', 'a.export[data-format="csv"]');
+    const { tier } = await api('query { tier(id: "tier:ai-diffusion-2") { countries(first: 1) { totalCount } } }');
+    expect(tier.countries.totalCount).toBeGreaterThan(100);
+    const href = await page.$eval('a.export[data-format="csv"]', (a) => a.getAttribute('href')!);
+    expect(href).toBe('/export/tierCountries.csv?tier=tier%3Aai-diffusion-2');
+    const rows = await download(href);
+    expect(rows).toHaveLength(tier.countries.totalCount);
+    const listed = await page.$$eval('main ul li a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+    expect(listed).toHaveLength(100);
+    expect(listed.every((id) => rows.some((row) => row.id === id))).toBe(true);
+  });
+
+  it("opens an ECCN from a product's page: the rules that made it, the products under it, and an export of them", async () => {
+    await open('#/entity/chipProduct:nvidia-a100', '#classifications');
+    await page.click('::-p-xpath(//dt[normalize-space()="ECCN"]/following-sibling::dd[1]/a)');
+    await page.waitForSelector('#eccn-products');
+    await audit();
+    expect(await page.evaluate(() => location.hash)).toBe('#/entity/eccn:3A090');
+    expect(await page.title()).toBe('ECCN 3A090 · Export-control graph');
+
+    const { eccn, chipProducts } = await api(`query {
+      eccn(code: "3A090") { rules { id issuedOn } }
+      chipProducts(filter: { eccn: "3A090" }, first: 100) { edges { node { id name eccn } } }
+    }`);
+    expect(eccn.rules.length).toBeGreaterThan(0);
+    const ruleIds = await page.$$eval('#eccn-rules li a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+    expect(ruleIds).toEqual([...eccn.rules].sort((a: any, b: any) => (a.issuedOn ?? '').localeCompare(b.issuedOn ?? '')).map((rule: any) => rule.id));
+    const products = chipProducts.edges.map((edge: any) => edge.node).sort((a: any, b: any) => a.name.localeCompare(b.name));
+    expect(products.length).toBeGreaterThan(1);
+    const rows = await page.$$eval('#eccn-products tbody tr', (trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
+    expect(rows).toEqual(products.map((product: any) => [product.name, product.eccn]));
+    const href = await page.$eval('a.export[data-format="csv"]', (a) => a.getAttribute('href')!);
+    expect(href).toBe('/export/chipProducts.csv?eccn=3A090');
+    expect((await download(href)).map((row) => row.id).sort()).toEqual(products.map((product: any) => product.id).sort());
+  });
+
+  it("opens a country group from a country's page: its members with their periods and the rules that changed them, and an export of them", async () => {
+    await open('#/entity/country:CN', '#country-groups');
+    const { countryGroup } = await api(`query { countryGroup(code: "D:5") {
+      id name members { validFrom validTo confidence country { id name } addedBy { id } removedBy { id } }
+    } }`);
+    await page.click(`#country-groups a[href="#/entity/${countryGroup.id}"]`);
+    await page.waitForSelector('#group-members');
+    await audit();
+    expect(await page.title()).toBe(`${countryGroup.name.includes('D:5') ? countryGroup.name : `${countryGroup.name} (Country Group D:5)`} · Export-control graph`);
+    const members = [...countryGroup.members].sort((a: any, b: any) => a.country.name.localeCompare(b.country.name) || (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+    expect(members.some((member: any) => member.country.id === 'country:CN')).toBe(true);
+    const rows = await page.$$eval('#group-members tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 4).map((td) => td.querySelector('a')?.getAttribute('href') ?? td.textContent)));
+    const period = (from: string | null, to: string | null) => (from && to ? `${from} to ${to}` : from ? `since ${from}` : to ? `until ${to}` : 'dates not recorded');
+    const link = (rule: any) => (rule ? `#/entity/${rule.id}` : '—');
+    expect(rows).toEqual(members.map((member: any) => [`#/entity/${member.country.id}`, period(member.validFrom, member.validTo), link(member.addedBy), link(member.removedBy)]));
+    const href = await page.$eval('a.export[data-format="csv"]', (a) => a.getAttribute('href')!);
+    expect(href).toBe('/export/countryGroupMembers.csv?group=D%3A5');
+    const exported = await download(href);
+    expect(exported.map((row) => `${row.countryId} ${row.validFrom}`).sort()).toEqual(members.map((member: any) => `${member.country.id} ${member.validFrom ?? ''}`).sort());
+  });
+
+  it("filters a page's shorter lists each under its own name in the address, beside the main list's filter", async () => {
+    const { country } = await api('query { country(code: "CN") { companies { name } } }');
+    expect(country.companies.length).toBeGreaterThanOrEqual(6); // FILTER_FROM: shorter lists have no filter
+    await open('#/entity/country:CN?filter=Huawei', 'input[aria-label="Filter: Companies based here"]');
+    await page.type('input[aria-label="Filter: Companies based here"]', 'huawei');
+    const shown = await page.$$eval('::-p-xpath(//h3[normalize-space()="Companies based here"]/following-sibling::div[1]//li[not(@hidden)])', (items) => items.map((li) => li.textContent ?? ''));
+    const expected = country.companies.map((company: any) => company.name).filter((name: string) => name.toLowerCase().includes('huawei'));
+    expect(shown.sort()).toEqual(expected.sort());
+    expect(shown.length).toBeLessThan(country.companies.length);
+    expect(new URL(page.url()).hash).toBe('#/entity/country:CN?filter=Huawei&filter-companies=huawei');
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForSelector('#touching');
+    const values = await page.$$eval('.table-filter-input', (inputs) => Object.fromEntries(inputs.map((input) => [input.getAttribute('aria-label'), (input as HTMLInputElement).value])));
+    expect(values).toMatchObject({ 'Filter: Rules that reach it': 'Huawei', 'Filter: Companies based here': 'huawei' });
+    await audit();
   });
 
   it("shows a rule's status over time, a suspension as a period of its own with the rule that began it and its sources", async () => {
@@ -278,7 +354,8 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     expect(await page.$eval('#rule-citation', (a) => [a.tagName, a.getAttribute('href'), a.textContent])).toEqual(['A', document.url, rule.citation]);
     expect(await page.$eval('#rule-document-number', (a) => [a.tagName, a.getAttribute('href'), a.textContent])).toEqual(['A', document.url, `FR Doc ${rule.documentNumber}`]);
 
-    const item = `//h3[normalize-space()="Sources"]/following-sibling::ul[1]/li[@data-id="${document.id}"]`;
+    // The sources list, behind its filter when it is long.
+    const item = `//h3[normalize-space()="Sources"]/following-sibling::*[1]/descendant-or-self::ul[contains(@class, "sources")]/li[@data-id="${document.id}"]`;
     await page.click(`::-p-xpath(${item}//button)`);
     const copied = await page.waitForSelector(`::-p-xpath(${item}//output/span)`);
     const expected = '90 FR 4544 (Jan. 15, 2025), FR Doc 2025-00636';

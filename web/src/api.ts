@@ -43,6 +43,11 @@ export async function query<T>(document: string, variables: Record<string, unkno
 }
 
 /** Enough of any entity to name it and link to it. */
+/** The fields of a source that a page shows and cites. */
+export const SOURCE = 'id title url publisher publishedOn kind note';
+/** The fields of a rule that a link to it needs. */
+export const RULE_REF = 'id title shortName';
+
 export const ENTITY_NAME = `
   __typename
   ... on Node { id }

@@ -10,6 +10,28 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Rec
   return element;
 }
 
+/** A table cell that keeps a date or a period on one line. */
+export const dateCell = (...content: (Child | Child[])[]) => h('td', { class: 'date' }, ...content);
+
+/**
+ * A table: a header row of `headings`, then a row per item of `rows`. A cell is a td as it is (dateCell), or
+ * the content of a plain one.
+ */
+export function dataTable(id: string, headings: string[], rows: (HTMLTableCellElement | Child | Child[])[][]): HTMLTableElement {
+  const cellOf = (cell: HTMLTableCellElement | Child | Child[]) => (cell instanceof HTMLTableCellElement ? cell : h('td', null, cell));
+  return h('table', { id }, h('thead', null, h('tr', null, headings.map((heading) => h('th', null, heading)))), h('tbody', null, rows.map((cells) => h('tr', null, cells.map(cellOf)))));
+}
+
+/** An entity page's heading: its type above its name. */
+export function heading(name: string, type: string): HTMLElement {
+  return h('header', { class: 'entity-header' }, h('p', { class: 'type' }, type), h('h2', null, name));
+}
+
+/** A definition list of the facts that are known; empty ones are left out. */
+export function facts(rows: [string, Node | string | number | null | undefined][]): HTMLElement {
+  return h('dl', { class: 'facts' }, rows.filter(([, value]) => value !== null && value !== undefined && value !== '').flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value as Node | string)]));
+}
+
 /** The hash route of an entity's page. */
 export const entityHref = (id: string) => `#/entity/${encodeURI(id)}`;
 

@@ -1,14 +1,13 @@
-import { ENTITY_NAME, EntityName, nameOf, query } from './api';
+import { ENTITY_NAME, EntityName, nameOf, query, RULE_REF, SOURCE } from './api';
 import { documentNumberOf, KnownCitations } from './citation';
-import { dateText, entityLink, errorBox, h, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
+import { dataTable, dateCell, dateText, entityLink, errorBox, facts, h, heading, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
+import { classificationTable, COUNTRY_GROUP_FIELDS, eccnPage, ECCN_FIELDS, groupPage, groupTable } from './ear';
 import { endingOf } from './ending';
 import { familyHref } from './family';
 import { exportLinks } from './exports';
-import { filterable } from './table-filter';
+import { MAIN_FILTER, searchable } from './table-filter';
 import { rulesTouching, touchTable } from './touching';
 
-const SOURCE = 'id title url publisher publishedOn kind note';
-const RULE_REF = 'id title shortName';
 
 /** One query for any entity: each fragment applies to its own type only. */
 const ENTITY = `query Entity($id: ID!, $asOf: Date) {
@@ -29,8 +28,9 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
       id code name
       tierAssignments { validFrom validTo note tier { id level name rule { id shortName title } } sources { ${SOURCE} } }
       companies { id name }
+      groups { validFrom validTo confidence group { id code name } }
     }
-    ... on ChipProduct { id name family tpp eccn note maker { id name } }
+    ... on ChipProduct { id name family tpp eccn note maker { id name } classifications { validFrom validTo confidence eccn { id code } } }
     ... on Company {
       # parent is aliased: Agency selects a parent too, and the service refuses a field selected twice in one set.
       id name country { id name } products { id name } owner: parent { id name } subsidiaries { id name }
@@ -43,6 +43,8 @@ const ENTITY = `query Entity($id: ID!, $asOf: Date) {
     }
     ... on Agency { id name acronym parent { id name } rules { ${RULE_REF} } officials { title validFrom validTo official { id name } } }
     ... on Tier { id name level description computeCapTpp rule { ${RULE_REF} } countries(first: 100) { totalCount edges { node { id name } } } }
+    ... on Eccn { ${ECCN_FIELDS} }
+    ... on CountryGroup { ${COUNTRY_GROUP_FIELDS} }
   }
 }`;
 
@@ -76,54 +78,52 @@ type Parts = (Node | false | null | undefined)[];
 const RENDERERS: Record<string, (node: Any) => Promise<Parts> | Parts> = {
   Rule: rulePage,
   Country: countryPage,
-  ChipProduct: (node) => touchedPage(node, [facts([['Family', node.family && h('a', { href: familyHref(node.family), id: 'family-link' }, `${node.family} family`)], ['Maker', node.maker && entityLink(node.maker.id, node.maker.name)], ['TPP', node.tpp], ['ECCN', node.eccn], ['Note', node.note]])]),
+  ChipProduct: (node) => touchedPage(node, [
+    facts([
+      ['Family', node.family && h('a', { href: familyHref(node.family), id: 'family-link' }, `${node.family} family`)],
+      ['Maker', node.maker && entityLink(node.maker.id, node.maker.name)],
+      ['TPP', node.tpp],
+      ['ECCN', eccnOf(node)],
+      ['Note', node.note],
+    ]),
+    node.classifications.length > 0 && h('h3', null, 'Classifications'),
+    node.classifications.length > 0 && classificationTable(node.classifications),
+  ].filter((part): part is HTMLElement => part instanceof Node)),
   Company: (node) => touchedPage(node, [
     facts([
       ['Country', node.country && entityLink(node.country.id, node.country.name)],
       ['Parent', node.owner && entityLink(node.owner.id, node.owner.name)],
     ]),
     h('h3', null, 'Products'),
-    links(sortedByName(node.products)),
+    searchable('Products', links(sortedByName(node.products)), 'filter-products'),
     node.subsidiaries.length > 0 && h('h3', null, 'Subsidiaries'),
-    node.subsidiaries.length > 0 && links(sortedByName(node.subsidiaries)),
+    node.subsidiaries.length > 0 && searchable('Subsidiaries', links(sortedByName(node.subsidiaries)), 'filter-subsidiaries'),
     h('h3', null, 'Listings'),
-    listingTable(node.listings),
+    searchable('Listings', listingTable(node.listings), 'filter-listings'),
   ].filter((part): part is HTMLElement => part instanceof Node)),
   Official: officialPage,
   Agency: (node) => [
     heading(node.name, 'Agency'),
     facts([['Acronym', node.acronym], ['Part of', node.parent && entityLink(node.parent.id, node.parent.name)]]),
     h('h3', null, 'Rules issued'),
-    links(node.rules),
+    searchable('Rules issued', links(node.rules), MAIN_FILTER),
     h('h3', null, 'Officials'),
-    h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (`, periodNode(office.validFrom, office.validTo), ')'))),
+    searchable('Officials', h('ul', null, node.officials.map((office: Any) => h('li', null, entityLink(office.official.id, office.official.name), `, ${office.title} (`, periodNode(office.validFrom, office.validTo), ')'))), 'filter-officials'),
   ],
   Tier: (node) => [
     heading(node.name, 'Tier'),
     facts([['Level', node.level], ['Rule', entityLink(node.rule.id, nameOf(node.rule))], ['Compute cap (TPP)', node.computeCapTpp], ['Description', node.description]]),
     h('h3', null, `Countries ever in it (${node.countries.totalCount})`),
-    filterableLinks('Countries ever in it', node.countries.edges.map((edge: Any) => edge.node)),
-    node.countries.totalCount > node.countries.edges.length && h('p', { class: 'muted' }, `The first ${node.countries.edges.length}; the tier map lists them all by date.`),
+    searchable('Countries ever in it', links(node.countries.edges.map((edge: Any) => edge.node)), MAIN_FILTER),
+    node.countries.totalCount > node.countries.edges.length && h('p', { class: 'muted' }, `The first ${node.countries.edges.length}; the tier map lists them all by date, and the export below holds them all.`),
+    exportLinks('tierCountries', { tier: node.id }, `Countries ever in ${node.name}, with their periods in it`),
   ],
+  Eccn: eccnPage,
+  CountryGroup: groupPage,
 };
-
-function heading(name: string, type: string): HTMLElement {
-  return h('header', { class: 'entity-header' }, h('p', { class: 'type' }, type), h('h2', null, name));
-}
-
-/** A definition list of the facts that are known; empty ones are left out. */
-function facts(rows: [string, Node | string | number | null | undefined][]): HTMLElement {
-  return h('dl', { class: 'facts' }, rows.filter(([, value]) => value !== null && value !== undefined && value !== '').flatMap(([term, value]) => [h('dt', null, term), h('dd', null, value as Node | string)]));
-}
 
 function links(entities: EntityName[]): HTMLElement {
   return entities.length ? h('ul', null, entities.map((entity) => h('li', null, entityLink(entity.id, nameOf(entity))))) : h('p', { class: 'muted' }, 'None.');
-}
-
-/** Links with a filter above them (the words stay in the address), for lists long enough to search. */
-function filterableLinks(name: string, entities: EntityName[]): HTMLElement {
-  const list = links(entities);
-  return list instanceof HTMLUListElement ? h('div', null, filterable(name, list), list) : list;
 }
 
 /** How long typing in the date field must pause before the status is asked for. */
@@ -216,12 +216,12 @@ async function rulePage(rule: Any): Promise<Parts> {
     rule.tiers.length > 0 && links(rule.tiers),
     h('h3', null, 'What it touches directly'),
     rule.touches.length
-      ? h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${label(touch.relation)} `, entityLink(touch.target.id, nameOf(touch.target)), ' (', periodNode(touch.validFrom, touch.validTo), ')')))
+      ? searchable('What it touches directly', h('ul', null, rule.touches.map((touch: Any) => h('li', null, `${label(touch.relation)} `, entityLink(touch.target.id, nameOf(touch.target)), ' (', periodNode(touch.validFrom, touch.validTo), ')'))), 'filter-touches')
       : h('p', { class: 'muted' }, 'Nothing recorded.'),
     h('h3', null, 'Officials'),
-    actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name), known),
+    searchable('Officials', actionList(rule.officialActions, (action) => entityLink(action.official.id, action.official.name), known), 'filter-officials'),
     h('h3', null, 'Sources'),
-    sourceList(rule.sources, known),
+    searchable('Sources', sourceList(rule.sources, known), 'filter-sources'),
   ];
 }
 
@@ -258,9 +258,9 @@ function officialPage(official: Any): Parts {
   return [
     heading(official.name, 'Official'),
     h('h3', null, 'Offices'),
-    h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ' (', periodNode(office.validFrom, office.validTo), ')'))),
+    searchable('Offices', h('ul', null, official.offices.map((office: Any) => h('li', null, `${office.title}, `, entityLink(office.agency.id, office.agency.name), ' (', periodNode(office.validFrom, office.validTo), ')'))), 'filter-offices'),
     h('h3', null, 'Actions'),
-    actionList(official.actions, (action) => entityLink(action.rule.id, nameOf(action.rule))),
+    searchable('Actions', actionList(official.actions, (action) => entityLink(action.rule.id, nameOf(action.rule))), MAIN_FILTER),
   ];
 }
 
@@ -285,30 +285,14 @@ const LIST_NAMES: Record<string, string> = { ENTITY_LIST: 'Entity List', MILITAR
 function listingTable(listings: Any[]): HTMLElement {
   if (!listings.length) return h('p', { class: 'muted' }, 'Not on any list.');
   const rule = (ruleRef: Any) => (ruleRef ? entityLink(ruleRef.id, nameOf(ruleRef)) : '—');
-  return scroller(
-    'Listings',
-    h(
-      'table',
-      { id: 'listings' },
-      h('thead', null, h('tr', null, h('th', null, 'List'), h('th', null, 'Listed'), h('th', null, 'Added by'), h('th', null, 'Removed by'), h('th', null, 'License terms'), h('th', null, 'Confidence, note and sources'))),
-      h(
-        'tbody',
-        null,
-        listings.map((listing) =>
-          h(
-            'tr',
-            null,
-            h('td', null, LIST_NAMES[listing.list] ?? label(listing.list)),
-            h('td', { class: 'date' }, periodNode(listing.validFrom, listing.validTo)),
-            h('td', null, rule(listing.addedBy)),
-            h('td', null, rule(listing.removedBy)),
-            h('td', null, [listing.licenseRequirement, listing.licensePolicy].filter(Boolean).join('; ') || '—'),
-            h('td', null, label(listing.confidence), listing.note && `. ${listing.note}`, sourceList(listing.sources)),
-          ),
-        ),
-      ),
-    ),
-  );
+  return dataTable('listings', ['List', 'Listed', 'Added by', 'Removed by', 'License terms', 'Confidence, note and sources'], listings.map((listing) => [
+    LIST_NAMES[listing.list] ?? label(listing.list),
+    dateCell(periodNode(listing.validFrom, listing.validTo)),
+    rule(listing.addedBy),
+    rule(listing.removedBy),
+    [listing.licenseRequirement, listing.licensePolicy].filter(Boolean).join('; ') || '—',
+    [label(listing.confidence), listing.note && `. ${listing.note}`, sourceList(listing.sources)],
+  ]));
 }
 
 /** A country: its tier through time as a timeline, with the same facts as a table, then every rule that reaches it. */
@@ -336,31 +320,26 @@ async function countryPage(country: Any): Promise<Parts> {
     h('h3', null, 'Tier through time'),
     assignments.length ? timeline : h('p', { class: 'muted' }, 'Never in a tier.'),
     assignments.length > 0 &&
-      scroller('Tier history', h(
-        'table',
-        { id: 'tier-history' },
-        h('thead', null, h('tr', null, h('th', null, 'Tier'), h('th', null, 'Rule'), h('th', null, 'From'), h('th', null, 'Until'), h('th', null, 'Note and sources'))),
-        h(
-          'tbody',
-          null,
-          assignments.map((assignment) =>
-            h(
-              'tr',
-              null,
-              h('td', null, entityLink(assignment.tier.id, assignment.tier.name)),
-              h('td', null, entityLink(assignment.tier.rule.id, nameOf(assignment.tier.rule))),
-              h('td', { class: 'date' }, assignment.validFrom),
-              h('td', { class: 'date' }, dateText(assignment.validTo, 'in force')),
-              h('td', null, assignment.note, sourceList(assignment.sources)),
-            ),
-          ),
-        ),
-      )),
+      searchable('Tier history', dataTable('tier-history', ['Tier', 'Rule', 'From', 'Until', 'Note and sources'], assignments.map((assignment) => [
+        entityLink(assignment.tier.id, assignment.tier.name),
+        entityLink(assignment.tier.rule.id, nameOf(assignment.tier.rule)),
+        dateCell(assignment.validFrom),
+        dateCell(dateText(assignment.validTo, 'in force')),
+        [assignment.note, sourceList(assignment.sources)],
+      ])), 'filter-tiers'),
+    h('h3', null, 'Country groups'),
+    country.groups.length ? searchable('Country groups', groupTable(country.groups), 'filter-groups') : h('p', { class: 'muted' }, 'In no country group the graph records.'),
     h('h3', null, 'Companies based here'),
-    links(sortedByName(country.companies)),
+    searchable('Companies based here', links(sortedByName(country.companies)), 'filter-companies'),
     h('h3', null, 'Rules that reach it'),
     h('p', { class: 'muted' }, 'Directly, through its tier, through its country groups, or through the companies based here.'),
     touchTable('Rules that reach it', touches),
     exportLinks('rules', { touching: country.id }, `Rules reaching ${country.name}`),
   ];
+}
+
+/** The ECCN a product is classified under today, linked to its page. */
+function eccnOf(product: Any): Node | string | null {
+  const current = product.classifications.find((classification: Any) => classification.eccn.code === product.eccn);
+  return current ? entityLink(current.eccn.id, current.eccn.code) : product.eccn;
 }
