@@ -211,11 +211,26 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
   it("offers the rules reaching a country as an export holding the same rules as its table", async () => {
     await open('#/entity/country:CN', '#touching');
     const inTable = await page.$$eval('#touching tbody tr td:first-child a', (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
-    const href = await page.$eval('a.export[data-format="csv"]', (a) => a.getAttribute('href')!);
+    const href = await page.$eval('a.export[href^="/export/rules.csv"]', (a) => a.getAttribute('href')!);
     expect(href).toBe('/export/rules.csv?touching=country%3ACN');
     const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     const rows = parseCsv(csv, { columns: true, bom: true }) as { id: string }[];
     expect(new Set(rows.map((row) => row.id))).toEqual(new Set(inTable));
+  });
+
+  it("offers a country's companies, a company's products and an agency's rules as exports holding the rows of the page's list", async () => {
+    const cases = [
+      { hash: '#/entity/country:CN', list: 'Companies based here', href: '/export/companies.csv?countryCode=CN' },
+      { hash: '#/entity/company:huawei', list: 'Products', href: '/export/chipProducts.csv?makerId=company%3Ahuawei' },
+      { hash: '#/entity/agency:bis', list: 'Rules issued', href: '/export/rules.csv?issuedByAgencyId=agency%3Abis' },
+    ];
+    for (const { hash, list, href } of cases) {
+      await open(hash, `a.export[href="${href}"]`);
+      // The list under its heading, behind its filter when it is long.
+      const listed = await page.$$eval(`::-p-xpath(//h3[normalize-space()="${list}"]/following-sibling::*[1]/descendant-or-self::ul[1]/li/a)`, (anchors) => anchors.map((a) => decodeURI(a.getAttribute('href')!.replace('#/entity/', ''))));
+      expect({ hash, rows: listed.length > 0 }).toEqual({ hash, rows: true });
+      expect({ hash, ids: (await download(href)).map((row) => row.id).sort() }).toEqual({ hash, ids: [...listed].sort() });
+    }
   });
 
   it("opens a product's family page: the family's chips, sorted, with maker, ECCN and performance, and the rules touching them", async () => {
