@@ -49,17 +49,19 @@ const PAGE_FIELDS = 'totalCount pageInfo { hasNextPage endCursor }';
 
 const ids = (items: { id: string }[] | null | undefined): string[] => (items ?? []).map((item) => item.id);
 
+/** A file label's date part: 'asof-2025-03-01', or nothing when no date was asked for. */
+const asOfLabel = (variables: Record<string, unknown>): string | null => (typeof variables.asOf === 'string' ? `asof-${variables.asOf}` : null);
+
+/** An entity's file label: its key, then the date part when there is one ('ai-diffusion-2-asof-2025-03-01'). */
+const entityLabel = (key: string, variables: Record<string, unknown>) => [key, asOfLabel(variables)].filter(Boolean).join('-');
+
 /** Whether the operation pages through a connection: it declares `$first` (and `$after`). */
-function pagesOf(document: string): boolean {
-  const operation = parse(document, { noLocation: true }).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  return (operation?.variableDefinitions ?? []).some((definition) => definition.variable.name.value === 'first');
+function pagesOf(operation: OperationDefinitionNode): boolean {
+  return (operation.variableDefinitions ?? []).some((definition) => definition.variable.name.value === 'first');
 }
 
 /** The list's parameters: each variable but $first and $after, with the first argument path it is used in. */
-function parametersOf(document: string): Map<string, ExportParameter> {
-  const ast = parse(document, { noLocation: true });
-  const operation = ast.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
-  if (!operation) throw new Error('An export document needs an operation');
+function parametersOf(operation: OperationDefinitionNode): Map<string, ExportParameter> {
   const paths = new Map<string, { argumentName: string; fieldPath: string }>();
   const open: string[] = [];
   const fields: string[] = [];
@@ -86,9 +88,11 @@ function parametersOf(document: string): Map<string, ExportParameter> {
 }
 
 function listExport(definition: Omit<ListExport, 'parameters' | 'paged'>): ListExport {
+  const ast = parse(definition.document, { noLocation: true });
+  const operation = ast.definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) throw new Error('An export document needs an operation');
   // Printed once so each page sends the same, normalised text.
-  const document = print(parse(definition.document));
-  return { ...definition, document, parameters: parametersOf(document), paged: pagesOf(document) };
+  return { ...definition, document: print(ast), parameters: parametersOf(operation), paged: pagesOf(operation) };
 }
 
 export const COUNTRIES = listExport({
@@ -115,7 +119,7 @@ export const COUNTRIES = listExport({
     };
   },
   defaults: (today) => ({ asOf: today }),
-  fileLabel: (variables) => (typeof variables.asOf === 'string' ? `asof-${variables.asOf}` : null),
+  fileLabel: asOfLabel,
 });
 
 /**
@@ -146,7 +150,7 @@ export const TIER_COUNTRIES = listExport({
       inTierUntil: periods.map((period: any) => period.validTo ?? ''),
     };
   },
-  fileLabel: (variables) => `${String(variables.tier).replace(/^tier:/, '')}${typeof variables.asOf === 'string' ? `-asof-${variables.asOf}` : ''}`,
+  fileLabel: (variables) => entityLabel(String(variables.tier).replace(/^tier:/, ''), variables),
 });
 
 /** The members of one country group (CountryGroup.members), a plain list capped by the API: each membership period is a row. */
@@ -172,7 +176,7 @@ export const GROUP_MEMBERS = listExport({
     note: membership.note,
     sources: ids(membership.sources),
   }),
-  fileLabel: (variables) => `${String(variables.group)}${typeof variables.asOf === 'string' ? `-asof-${variables.asOf}` : ''}`,
+  fileLabel: (variables) => entityLabel(String(variables.group), variables),
 });
 
 export const RULES = listExport({

@@ -25,7 +25,8 @@ const ECCN_PRODUCTS = `query EccnProducts($code: String!) {
   chipProducts(filter: { eccn: $code }, first: 100) { totalCount edges { node { id name family tpp eccn maker { id name } } } }
 }`;
 
-const ruleLink = (rule: Any) => (rule ? entityLink(rule.id, nameOf(rule)) : '—');
+/** A link to a rule (an instrument that added, removed or changed something), or a dash when there is none. */
+export const ruleLink = (rule: Any) => (rule ? entityLink(rule.id, nameOf(rule)) : '—');
 
 /** A product's classifications, oldest first as the API gives them. */
 export function classificationTable(classifications: Any[]): HTMLElement {

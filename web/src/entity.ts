@@ -1,7 +1,7 @@
 import { ENTITY_NAME, EntityName, nameOf, query, RULE_REF, SOURCE } from './api';
 import { documentNumberOf, KnownCitations } from './citation';
 import { dataTable, dateCell, dateText, entityLink, errorBox, facts, h, heading, inlineLabel, isDate, label, notFound, periodNode, scroller, setTitle, sourceList, today } from './dom';
-import { classificationTable, COUNTRY_GROUP_FIELDS, eccnPage, ECCN_FIELDS, groupPage, groupTable } from './ear';
+import { classificationTable, COUNTRY_GROUP_FIELDS, eccnPage, ECCN_FIELDS, groupPage, groupTable, ruleLink } from './ear';
 import { endingOf } from './ending';
 import { familyHref } from './family';
 import { exportLinks } from './exports';
@@ -286,12 +286,11 @@ const LIST_NAMES: Record<string, string> = { ENTITY_LIST: 'Entity List', MILITAR
 /** A company's listings (the Entity List and the others), oldest first as the API gives them. */
 function listingTable(listings: Any[]): HTMLElement {
   if (!listings.length) return h('p', { class: 'muted' }, 'Not on any list.');
-  const rule = (ruleRef: Any) => (ruleRef ? entityLink(ruleRef.id, nameOf(ruleRef)) : '—');
   return dataTable('listings', ['List', 'Listed', 'Added by', 'Removed by', 'License terms', 'Confidence, note and sources'], listings.map((listing) => [
     LIST_NAMES[listing.list] ?? label(listing.list),
     dateCell(periodNode(listing.validFrom, listing.validTo)),
-    rule(listing.addedBy),
-    rule(listing.removedBy),
+    ruleLink(listing.addedBy),
+    ruleLink(listing.removedBy),
     [listing.licenseRequirement, listing.licensePolicy].filter(Boolean).join('; ') || '—',
     [label(listing.confidence), listing.note && `. ${listing.note}`, sourceList(listing.sources)],
   ]));
