@@ -6,22 +6,31 @@ import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
-import { CONFIDENCES, countryGroupId, eccnId, listingId } from './records';
+import { CONFIDENCES, eccnId } from './records';
 import { refreshNameKeys } from '../domain/search/names';
 import { recordChanges } from '../domain/change/change.writes';
-import { ChangeDiff, diffOf, Snapshot, snapshot } from '../domain/change/snapshot';
+import { diffOf, snapshot } from '../domain/change/snapshot';
+import { FileRecord } from '../import/records/records-file';
+import { importRecords } from '../import/records/records-import';
 
 const BATCH_SIZE = 500;
-/** The editor the seed's Changes name. */
+/** The editor and operation the seed's Changes name. */
 export const SEED_EDITOR = 'seed';
+const SEED_OPERATION = 'seed';
+/** Set-up is no client request: a seed batch may run for seconds on a busy machine. */
+const SEED_TIMEOUT_MS = 300_000;
 const ISO_SOURCE = 'source:iso-3166-1';
 
-/** MERGEs rows in UNWIND batches, one transaction per batch. */
-export async function mergeInBatches(graph: Graph, query: NamedQuery, rows: object[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-    const batch = rows.slice(start, start + BATCH_SIZE);
-    await graph.write((tx) => tx.run(query, { rows: batch }));
-  }
+/** Records written through the write services, as an import writes them (record-kinds.ts). */
+type ServiceStep = { kind: string; records: FileRecord[] };
+/** Rows written by a seed statement of its own, and the entities each row changes. */
+type MergeStep = { query: NamedQuery; rows: object[]; subjects: (row: any) => string[] };
+type SeedStep = ServiceStep | MergeStep;
+
+function chunks<T>(rows: T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < rows.length; start += BATCH_SIZE) batches.push(rows.slice(start, start + BATCH_SIZE));
+  return batches;
 }
 
 export interface TierAssignmentRow {
@@ -101,46 +110,43 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     return { ...c, name: display.name, aliases, sourceIds };
   });
   const assignments = tierAssignmentRows(data, countries);
-  const offices = data.officials.flatMap((o) => o.offices.map((office) => ({ ...office, officialId: o.id })));
   const eccnControls = data.eccnControls.map((c) => ({ ...c, eccnId: eccnId(c.eccn) }));
-  const classifications = data.classifications.map((c) => ({ ...c, eccnId: eccnId(c.eccn) }));
-  const memberships = data.groupMemberships.flatMap((m) =>
-    m.countries.map((code) => ({ ...m, code, groupId: countryGroupId(m.group) })),
-  );
-  const listings = data.listings.map((l) => ({ ...l, id: listingId(l.partyId, l.list, l.validFrom) }));
 
-  const steps: [string, NamedQuery, object[]][] = [
-    ['sources', q.mergeSources, data.sources],
-    ['countries', q.mergeCountries, countries],
-    ['agencies', q.mergeAgencies, data.agencies],
-    ['agency parents', q.linkAgencyParents, data.agencies.filter((a) => a.parentId)],
-    ['companies', q.mergeCompanies, data.companies],
-    ['company parents', q.linkCompanyParents, data.companies.filter((c) => c.parentId)],
-    ['chip products', q.mergeChipProducts, data.chipProducts],
-    ['foundry links', q.mergeFabrication, data.fabrication],
-    ['rules', q.mergeRules, data.rules],
-    ['ECCNs', q.mergeEccns, data.eccns],
-    ['ECCN controls', q.mergeEccnControls, eccnControls],
-    ['classifications', q.mergeClassifications, classifications],
-    ['country groups', q.mergeCountryGroups, data.countryGroups],
-    ['group memberships', q.mergeGroupMemberships, memberships],
-    ['listings', q.mergeListings, listings],
-    ['tiers', q.mergeTiers, data.tiers],
-    ['tier assignments', q.mergeTierAssignments, assignments],
-    ['lineage links', q.mergeLineage, data.lineage],
-    ['touches', q.mergeTouches, data.touches],
-    ['officials', q.mergeOfficials, data.officials],
-    ['offices', q.mergeOffices, offices],
-    ['official actions', q.mergeOfficialActions, data.actions],
+  const viaServices = (kind: string, file: string, records: object[]): ServiceStep =>
+    ({ kind, records: records.map((record, index) => ({ kind, index, place: `seed/${file}: ${kind}[${index}]`, record })) });
+  const merged = (query: NamedQuery, rows: object[], subjects: (row: any) => string[]): MergeStep => ({ query, rows, subjects });
+  const steps: [string, SeedStep][] = [
+    ['sources', viaServices('sources', 'sources.yaml', data.sources)],
+    ['countries', merged(q.mergeCountries, countries, (c) => [c.id])],
+    ['agencies', merged(q.mergeAgencies, data.agencies, (a) => [a.id])],
+    ['agency parents', merged(q.linkAgencyParents, data.agencies.filter((a) => a.parentId), (a) => [a.id])],
+    ['companies', viaServices('companies', 'products.yaml', data.companies)],
+    ['chip products', viaServices('chipProducts', 'products.yaml', data.chipProducts)],
+    ['foundry links', merged(q.mergeFabrication, data.fabrication, (f) => [f.productId])],
+    ['rules', viaServices('rules', 'rules.yaml', data.rules)],
+    ['ECCNs', merged(q.mergeEccns, data.eccns, (e) => [e.id])],
+    ['ECCN controls', merged(q.mergeEccnControls, eccnControls, (c) => [c.ruleId])],
+    ['classifications', viaServices('classifications', 'eccns.yaml', data.classifications)],
+    ['country groups', merged(q.mergeCountryGroups, data.countryGroups, (g) => [g.id])],
+    ['group memberships', viaServices('groupMemberships', 'country-groups.yaml', data.groupMemberships)],
+    ['listings', viaServices('listings', 'listings.yaml', data.listings)],
+    ['tiers', merged(q.mergeTiers, data.tiers, (t) => [t.id])],
+    ['tier assignments', merged(q.mergeTierAssignments, assignments, (a) => [`country:${a.code}`])],
+    ['lineage links', merged(q.mergeLineage, data.lineage, (l) => [l.fromId])],
+    ['touches', merged(q.mergeTouches, data.touches, (t) => [t.ruleId])],
+    ['officials and their offices', viaServices('officials', 'agencies.yaml', data.officials)],
+    ['official actions', viaServices('actions', 'agencies.yaml', data.actions)],
   ];
-  const ids = [
-    ...data.sources, ...countries, ...data.agencies, ...data.companies, ...data.chipProducts, ...data.rules, ...data.tiers,
-    ...data.eccns, ...data.countryGroups, ...listings, ...data.officials,
-  ].map((row) => row.id);
-  const before = await snapshotInChunks(graph, ids);
-  for (const [label, query, rows] of steps) {
-    await mergeInBatches(graph, query, rows);
-    progress(`seed: ${label}: ${rows.length} merged`);
+  let recorded = 0;
+  for (const [label, step] of steps) {
+    if ('kind' in step) {
+      const report = await importRecords(graph, step.records, { dryRun: false, editor: SEED_EDITOR, operation: SEED_OPERATION, timeoutMs: SEED_TIMEOUT_MS });
+      recorded += report.changes;
+      progress(`seed: ${label}: ${step.records.length} through the write services, ${report.changes} changed`);
+    } else {
+      recorded += await mergeRecordingChanges(graph, step);
+      progress(`seed: ${label}: ${step.rows.length} merged`);
+    }
   }
   for (const revocation of data.revocations) {
     const result = await graph.write((tx) =>
@@ -149,36 +155,32 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result.endedAssignments} assignments, ${result.endedTouches} touches ended)`);
   }
   await graph.write((tx) => tx.run(refreshNameKeys));
-  const recorded = await recordSeedChanges(graph, ids, before);
-  progress(`seed: ${recorded} entities changed, each recorded as a Change by editor ${SEED_EDITOR}`);
+  progress(`seed: ${recorded} Changes recorded by editor ${SEED_EDITOR}`);
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);
   return summary;
 }
 
-async function snapshotInChunks(graph: Graph, ids: string[]): Promise<Snapshot> {
-  const whole: Snapshot = {};
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-    Object.assign(whole, await graph.write((tx) => snapshot(tx, ids.slice(start, start + BATCH_SIZE))));
-  }
-  return whole;
-}
-
 /**
- * The seed's history in the feed: one Change per entity whose properties or links the load changed,
- * with its before and after values, in the seed files' order. A load that changes nothing records none.
+ * A seed step the write services do not take yet: its MERGE statement in batches, each batch
+ * recording, as the services do, one Change per entity it changed, with the values before and after.
  */
-async function recordSeedChanges(graph: Graph, ids: string[], before: Snapshot): Promise<number> {
-  const after = await snapshotInChunks(graph, ids);
-  const items: { entityIds: string[]; diff: ChangeDiff }[] = [];
-  for (const id of ids) {
-    const diff = diffOf(before[id] ? { [id]: before[id] } : {}, after[id] ? { [id]: after[id] } : {});
-    if (Object.keys(diff.after).length > 0) items.push({ entityIds: [id], diff });
+async function mergeRecordingChanges(graph: Graph, step: MergeStep): Promise<number> {
+  let recorded = 0;
+  for (const batch of chunks(step.rows)) {
+    recorded += await graph.write(async (tx) => {
+      const ids = [...new Set(batch.flatMap(step.subjects))];
+      const before = await snapshot(tx, ids);
+      await tx.run(step.query, { rows: batch });
+      const after = await snapshot(tx, ids);
+      const changed = ids
+        .map((id) => ({ entityIds: [id], diff: diffOf(before[id] ? { [id]: before[id] } : {}, after[id] ? { [id]: after[id] } : {}) }))
+        .filter((item) => Object.keys(item.diff.after).length > 0);
+      await recordChanges(tx, SEED_EDITOR, SEED_OPERATION, changed);
+      return changed.length;
+    }, { timeoutMs: SEED_TIMEOUT_MS });
   }
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    await graph.write((tx) => recordChanges(tx, SEED_EDITOR, 'seed', items.slice(start, start + BATCH_SIZE)));
-  }
-  return items.length;
+  return recorded;
 }
 
 export async function countGraph(graph: Graph): Promise<SeedSummary> {

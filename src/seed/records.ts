@@ -151,7 +151,6 @@ export class ChipProductRecord extends Sourced {
   @ValidateIf((p: ChipProductRecord) => p.tpp !== undefined || p.performanceDensity !== undefined || p.memoryBandwidthGBs !== undefined || p.announcedOn !== undefined)
   @IsArray() @ArrayNotEmpty({ message: 'performance figures need performanceSourceIds' }) @Matches(idOf('source'), { each: true })
   performanceSourceIds?: string[];
-  @IsOptional() @Matches(ECCN_CODE) eccn?: string;
 }
 
 export class FabricationRecord extends Sourced {

@@ -27,7 +27,10 @@ RETURN COUNT { (n) WHERE n.id CONTAINS 'test-ir' } AS nodes,
        COUNT { (:ChipProduct {id: 'chipProduct:test-ir-chip'})-[:CLASSIFIED_AS]->(:Eccn {id: 'eccn:3A090'}) } AS classifications,
        [(:Company {id: 'company:test-ir-maker'})-[:LISTED]->(l:Listing) | [l.licensePolicy, l.confidence]] AS policies,
        [(:Country {code: 'TV'})-[m:IN_GROUP]->(:CountryGroup {id: 'countryGroup:D5'}) WHERE 'source:test-ir-src' IN m.sourceIds | [m.confidence, m.removedBy]] AS memberships,
-       [(o:Official {id: 'official:test-ir-official'})-[h:HOLDS_OFFICE]->(:Agency) | h.title] AS offices`,
+       [(o:Official {id: 'official:test-ir-official'})-[h:HOLDS_OFFICE]->(:Agency) | h.title] AS offices,
+       [(:Company {id: 'company:test-ir-unit'})-[p:SUBSIDIARY_OF]->(:Company {id: 'company:test-ir-maker'}) | [toString(p.validFrom), p.confidence, p.note, p.sourceIds]] AS parents,
+       COLLECT { MATCH (p:ChipProduct {id: 'chipProduct:test-ir-chip'}) RETURN [p.tpp, p.performanceSourceIds] } AS figures,
+       COLLECT { MATCH (r:Rule {id: 'rule:test-ir-rule'}) RETURN [r.aliases, r.administration, r.note] } AS ruleExtras`,
 };
 
 /** A file in the seed's shapes: every importable kind, each record naming what comes before it or what the seed holds. */
@@ -38,16 +41,32 @@ sources:
     publisher: Test publisher
     url: https://example.org/test-ir
     kind: PRESS_RELEASE
+  - id: source:test-ir-figures
+    title: Test IR datasheet
+    publisher: Test publisher
+    url: https://example.org/test-ir-figures
+    kind: DATASHEET
 companies:
   - id: company:test-ir-maker
     name: Test IR Maker
     countryCode: CN
+    sourceIds: [source:test-ir-src]
+  - id: company:test-ir-unit
+    name: Test IR Unit
+    countryCode: CN
+    parentId: company:test-ir-maker
+    parentValidFrom: 2099-01-01
+    parentConfidence: INFERRED
+    parentNote: Test IR ownership inferred from a listing.
+    parentSourceIds: [source:test-ir-figures]
     sourceIds: [source:test-ir-src]
 chipProducts:
   - id: chipProduct:test-ir-chip
     name: Test IR Chip
     makerId: company:test-ir-maker
     family: TestIR
+    tpp: 4800
+    performanceSourceIds: [source:test-ir-figures]
     sourceIds: [source:test-ir-src]
 officials:
   - id: official:test-ir-official
@@ -62,6 +81,9 @@ rules:
   - id: rule:test-ir-rule
     title: Test IR rule on chips
     kind: GUIDANCE
+    aliases: [Test IR alias]
+    administration: Test
+    note: Test IR note on the rule.
     issuedOn: 2099-01-02
     issuedByAgencyIds: [agency:bis]
     cfrParts: [15 CFR 744]
@@ -105,7 +127,7 @@ groupMemberships:
     note: Test IR membership, no source lists it.
     sourceIds: [source:test-ir-src]
 `;
-const STEPS = { sources: 1, companies: 1, chipProducts: 1, officials: 2, rules: 1, actions: 1, touches: 1, classifications: 1, groupMemberships: 1, listings: 1 };
+const STEPS = { sources: 2, companies: 2, chipProducts: 1, officials: 2, rules: 1, actions: 1, touches: 1, classifications: 1, groupMemberships: 1, listings: 1 };
 
 const counts = (report: ImportReport, status: 'created' | 'changed' | 'unchanged') =>
   Object.fromEntries(Object.entries(report.kinds).map(([kind, c]) => [kind, c[status]]));
@@ -140,8 +162,12 @@ describe('npm run import: records in the seed shapes through the write services'
     const steps = Object.values(STEPS).reduce((a, b) => a + b, 0);
     expect(report.changes).toBe(steps);
     expect(await now()).toEqual({
-      nodes: 6, changes: steps, touches: 1, classifications: 1, policies: [['Presumption of denial', 'INFERRED']],
+      nodes: 8, changes: steps, touches: 1, classifications: 1, policies: [['Presumption of denial', 'INFERRED']],
       memberships: [['UNCONFIRMED', 'rule:test-ir-rule']], offices: ['Test IR Under Secretary'],
+      // What the write services once could not store: a dated, sourced ownership, the figures' own sources, a rule's aliases and note.
+      parents: [['2099-01-01', 'INFERRED', 'Test IR ownership inferred from a listing.', ['source:test-ir-figures']]],
+      figures: [[4800, ['source:test-ir-figures']]],
+      ruleExtras: [[['Test IR alias'], 'Test', 'Test IR note on the rule.']],
     });
     const again = await run(FILE, false);
     expect(counts(again, 'unchanged')).toEqual(STEPS);
@@ -152,7 +178,7 @@ describe('npm run import: records in the seed shapes through the write services'
   it('reports a changed field as changed, and records its before and after', async () => {
     const edited = FILE.replace('name: Test IR Maker', 'name: Test IR Maker Ltd');
     const dry = await run(edited, true);
-    expect(dry.kinds.companies).toEqual({ created: 0, changed: 1, unchanged: 0 });
+    expect(dry.kinds.companies).toEqual({ created: 0, changed: 1, unchanged: 1 });
     const report = await run(edited, false);
     expect(counts(report, 'changed')).toEqual({ ...Object.fromEntries(Object.keys(STEPS).map((kind) => [kind, 0])), companies: 1 });
     expect(report.changes).toBe(1);
@@ -178,6 +204,7 @@ describe('npm run import: records in the seed shapes through the write services'
       '    title: Test IR other rule',
       '    kind: GUIDANCE',
       '    administration: Test',
+      '    issuedOn: yesterday',
       '    issuedByAgencyIds: []',
       '    sourceIds: [source:test-ir-src]',
       'widgets: []',
@@ -193,8 +220,8 @@ describe('npm run import: records in the seed shapes through the write services'
       expect.stringMatching(/^bad\.yaml:2: sources\[0\] \(source:test-ir-bad\) field "title": /),
       expect.stringMatching(/^bad\.yaml:2: sources\[0\] .*url or a publishedOn/),
       expect.stringMatching(/^bad\.yaml:6: "lineage" cannot be imported yet/),
-      expect.stringMatching(/^bad\.yaml:9: rules\[0\] \(rule:test-ir-other\) field "administration": not importable yet/),
-      expect.stringMatching(/^bad\.yaml:15: "widgets" is not a kind of record/),
+      expect.stringMatching(/^bad\.yaml:9: rules\[0\] \(rule:test-ir-other\) field "issuedOn": /),
+      expect.stringMatching(/^bad\.yaml:16: "widgets" is not a kind of record/),
     ]));
     expect(() => parseRecords('sources: [', 'broken.yaml')).toThrow(/broken\.yaml:1/);
   });
@@ -203,6 +230,10 @@ describe('npm run import: records in the seed shapes through the write services'
     const json = JSON.stringify({
       chipProducts: [
         { id: 'chipProduct:test-ir-orphan', name: 'Test IR Orphan', makerId: 'company:test-ir-nobody', sourceIds: ['source:test-ir-src'] },
+        { id: 'chipProduct:test-ir-chip', name: 'Test IR Chip', makerId: 'company:test-ir-maker', tpp: 5000, performanceSourceIds: ['source:test-ir-nosheet'], sourceIds: ['source:test-ir-src'] },
+      ],
+      companies: [
+        { id: 'company:test-ir-unit', name: 'Test IR Unit', countryCode: 'CN', parentId: 'company:test-ir-maker', parentSourceIds: ['source:test-ir-nofiling'], sourceIds: ['source:test-ir-src'] },
       ],
       touches: [
         { ruleId: 'rule:test-ir-rule', targetId: 'country:CN', relation: 'TARGETS', validFrom: '2099-01-02', sourceIds: ['source:test-ir-missing'] },
@@ -211,7 +242,9 @@ describe('npm run import: records in the seed shapes through the write services'
     const before = await now();
     await expect(run(json, false, 'more.json')).rejects.toMatchObject({
       problems: [
+        expect.stringMatching(/^more\.json:\d+: companies\[0\] .*source:test-ir-nofiling.*\(input\.parentSourceIds\)/),
         expect.stringMatching(/^more\.json:3: chipProducts\[0\] \(chipProduct:test-ir-orphan\): No company has id company:test-ir-nobody\. \(input\.makerId\)/),
+        expect.stringMatching(/^more\.json:\d+: chipProducts\[1\] .*source:test-ir-nosheet.*\(input\.performanceSourceIds\)/),
         expect.stringMatching(/^more\.json:\d+: touches\[0\] .*source:test-ir-missing.*\(input\.sourceIds\)/),
       ],
     });
@@ -244,10 +277,10 @@ describe('npm run import: records in the seed shapes through the write services'
       const dry = await app.execute(IMPORT, { records: newSource }, ALICE);
       expect(dry.errors).toBeUndefined();
       expect(dry.data!.importRecords).toEqual({ dryRun: true, changes: 0, kinds: [{ kind: 'sources', created: 1, changed: 0, unchanged: 0 }] });
-      expect((await now()).nodes).toBe(6);
+      expect((await now()).nodes).toBe(8);
       const wet = await app.execute(IMPORT, { records: newSource, dryRun: false }, ALICE);
       expect(wet.data!.importRecords).toEqual({ dryRun: false, changes: 1, kinds: [{ kind: 'sources', created: 1, changed: 0, unchanged: 0 }] });
-      expect((await now()).nodes).toBe(7);
+      expect((await now()).nodes).toBe(9);
       const [change] = await graph.read<{ editor: string; operation: string }>({
         name: 'testImportRecordsHttpChange',
         cypher: "MATCH (c:Change) WHERE 'source:test-ir-http' IN c.entityIds RETURN c.editor AS editor, c.operation AS operation",
@@ -269,7 +302,7 @@ describe('npm run import: records in the seed shapes through the write services'
       const many = { sources: Array.from({ length: 501 }, (_, i) => ({ ...newSource.sources[0], id: `source:test-ir-many-${i}` })) };
       const tooMany = await app.execute(IMPORT, { records: many }, ALICE);
       expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'records' });
-      expect((await now()).nodes).toBe(7);
+      expect((await now()).nodes).toBe(9);
     });
   });
 });

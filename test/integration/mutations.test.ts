@@ -63,12 +63,19 @@ describe('the write API', () => {
       },
     });
     expect(created.upsertRule).toMatchObject({ id: 'rule:test-replacement', effectiveOn: '2026-12-15', issuedBy: [{ id: 'agency:bis' }] });
-    await write(upsert, { input: { id: 'rule:test-replacement', title: 'Replacement rule (renamed)', kind: 'FINAL_RULE' } });
-    const { rule } = await write('{ rule(id: "rule:test-replacement") { title kind effectiveOn status(asOf: "2026-12-10") issuedBy { id } sources { id } } }');
+    await write(upsert, {
+      input: { id: 'rule:test-replacement', title: 'Replacement rule (renamed)', kind: 'FINAL_RULE', aliases: ['Test successor rule'], administration: 'Test', note: 'Test note.' },
+    });
+    const { rule } = await write('{ rule(id: "rule:test-replacement") { title kind effectiveOn status(asOf: "2026-12-10") issuedBy { id } sources { id } aliases administration note } }');
     expect(rule).toEqual({
       title: 'Replacement rule (renamed)', kind: 'FINAL_RULE', effectiveOn: '2026-12-15', status: 'PENDING',
-      issuedBy: [{ id: 'agency:bis' }], sources: [{ id: 'source:gao-b-337935' }],
+      issuedBy: [{ id: 'agency:bis' }], sources: [{ id: 'source:gao-b-337935' }], aliases: ['Test successor rule'], administration: 'Test', note: 'Test note.',
     });
+    // The agency link cites the rule's sources, as every link does.
+    const [issuedBy] = await app.graph.read<{ sourceIds: string[] }>({
+      name: 'testIssuedBySources', cypher: "MATCH (:Rule {id: 'rule:test-replacement'})-[l:ISSUED_BY]->(:Agency {id: 'agency:bis'}) RETURN l.sourceIds AS sourceIds",
+    });
+    expect(issuedBy.sourceIds).toEqual(['source:gao-b-337935']);
     // The new title is a name search finds exactly; the old one is not.
     const named = async (text: string) => (await write('query ($text: String!) { search(text: $text, first: 1) { entity { ... on Node { id } } } }', { text })).search;
     expect(await named('replacement rule (RENAMED)')).toEqual([{ entity: { id: 'rule:test-replacement' } }]);

@@ -10,8 +10,8 @@ import { InputRefused, WriteConflict } from '../../input-refused';
 /** The Cypher list of the input's `$sourceIds` that name no source. */
 export const MISSING_SOURCES = '[id IN $sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }]';
 
-/** Cypher for a stored list of source ids with the input's `$sourceIds` added: sources accumulate, as CITES links do. */
-export const withSources = (list: string) => `coalesce(${list}, []) + [id IN $sourceIds WHERE NOT id IN coalesce(${list}, [])]`;
+/** Cypher for a stored list of source ids with the input's (`$sourceIds` unless named) added: sources accumulate, as CITES links do. */
+export const withSources = (list: string, given = '$sourceIds') => `coalesce(${list}, []) + [id IN ${given} WHERE NOT id IN coalesce(${list}, [])]`;
 
 /** Takes the write lock of the node bound to `n` (SET then REMOVE a marker), so facts about it are checked one after the other. */
 export const lockNode = (n: string) => `FOREACH (_ IN CASE WHEN ${n} IS NULL THEN [] ELSE [1] END | SET ${n}.writeLock = true REMOVE ${n}.writeLock)`;

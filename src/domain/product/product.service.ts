@@ -4,12 +4,19 @@ import type { WriteOutcome } from '../change/change.writes';
 import { lockNode, withSources } from '../fact/dated-fact.writes';
 import { saveNamed, SaveNamed } from '../node/node.writes';
 import { nameKeysOf } from '../search/names';
+import { Confidence } from '../confidence/confidence.type';
 
-export type SaveChipProduct = Omit<SaveNamed, 'label'> & { makerId: string | null; performanceGiven: boolean };
+export type SaveChipProduct = Omit<SaveNamed, 'label'> & {
+  makerId: string | null;
+  performanceGiven: boolean;
+  /** The sources of the performance figures; the product's sourceIds when left out. */
+  performanceSourceIds?: string[] | null;
+};
 
 const makerFoundQuery: NamedQuery = {
   name: 'upsertChipProductMaker',
-  cypher: 'RETURN $makerId IS NULL OR EXISTS { MATCH (:Company {id: $makerId}) } AS makerFound',
+  cypher: `RETURN $makerId IS NULL OR EXISTS { MATCH (:Company {id: $makerId}) } AS makerFound,
+       [id IN $performanceSourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }] AS missingPerformanceSources`,
 };
 
 /** The maker replaces any other (a product has one), and the figures cite the input's sources when it gives any. */
@@ -17,7 +24,7 @@ const linkProductQuery: NamedQuery = {
   name: 'upsertChipProductLinks',
   cypher: `
 MATCH (n:ChipProduct {id: $id})
-SET n.performanceSourceIds = CASE WHEN $performanceGiven THEN ${withSources('n.performanceSourceIds')} ELSE n.performanceSourceIds END
+SET n.performanceSourceIds = CASE WHEN $performanceGiven THEN ${withSources('n.performanceSourceIds', '$performanceSourceIds')} ELSE n.performanceSourceIds END
 WITH n
 CALL (n) {
   MATCH (maker:Company {id: $makerId})
@@ -30,12 +37,16 @@ CALL (n) {
 }`,
 };
 
-/** Creates or updates a chip product (node.writes.ts), with its maker and the sources of its figures. */
+/** Creates or updates a chip product (node.writes.ts), with its maker and the sources of its figures (added to those it had). */
 export async function saveChipProduct(tx: CountingTransaction, input: SaveChipProduct): Promise<WriteOutcome> {
-  const [found] = await tx.run<{ makerFound: boolean }>(makerFoundQuery, input);
+  const params = { ...input, performanceSourceIds: input.performanceSourceIds ?? input.sourceIds };
+  const [found] = await tx.run<{ makerFound: boolean; missingPerformanceSources: string[] }>(makerFoundQuery, params);
   if (!found.makerFound) throw new InputRefused(`No company has id ${input.makerId}.`, 'input.makerId');
+  if (found.missingPerformanceSources.length > 0) {
+    throw new InputRefused(`No source has id ${found.missingPerformanceSources.join(', ')}.`, 'input.performanceSourceIds');
+  }
   const changed = await saveNamed(tx, { ...input, label: 'ChipProduct' }, async () => {
-    await tx.run(linkProductQuery, input);
+    await tx.run(linkProductQuery, params);
   });
   return { entityIds: input.makerId ? [input.id, input.makerId] : [input.id], changed };
 }
@@ -46,7 +57,10 @@ const productKeysQuery: NamedQuery = {
   cypher: `MATCH (p:ChipProduct)-[:MADE_BY]->(:Company {id: $id}) SET p.nameKeys = ${nameKeysOf('p')}`,
 };
 
-export type SaveCompany = Omit<SaveNamed, 'label'> & { countryCode: string | null; parentId: string | null };
+/** How a company's ownership is known: its period, confidence and sources (the company's own, STATED, open, when left out). */
+export type ParentLink = { validFrom: unknown; validTo: unknown; confidence: Confidence; note: string | null; sourceIds: string[] };
+
+export type SaveCompany = Omit<SaveNamed, 'label'> & { countryCode: string | null; parentId: string | null; parentLink?: ParentLink | null };
 
 /**
  * Locks the company and its new parent (so two writes cannot each make the other its parent), then
@@ -65,10 +79,14 @@ WITH n, parent
 RETURN $countryCode IS NULL OR EXISTS { MATCH (:Country {code: $countryCode}) } AS countryFound,
        $parentId IS NULL OR parent IS NOT NULL AS parentFound,
        n IS NOT NULL AND parent IS NOT NULL AND EXISTS { MATCH shortestPath((parent)-[:SUBSIDIARY_OF*..50]->(n)) } AS ownsParent,
-       CASE WHEN n IS NULL OR parent IS NULL THEN [] ELSE [(n)-[l:SUBSIDIARY_OF]->(other) WHERE l.validTo IS NULL AND other <> parent | other.id] END AS otherParents`,
+       CASE WHEN n IS NULL OR parent IS NULL THEN [] ELSE [(n)-[l:SUBSIDIARY_OF]->(other) WHERE l.validTo IS NULL AND other <> parent | other.id] END AS otherParents,
+       [id IN coalesce($parentLink.sourceIds, []) WHERE NOT EXISTS { MATCH (:Source {id: id}) }] AS missingParentSources`,
 };
 
-/** The country replaces any other; the parent link is added when the company has no open one to it. */
+/**
+ * The country replaces any other. The parent link is added when the company has no open one to it;
+ * a parentLink (the seed's and an import's shape) is the link of that start date, created or set.
+ */
 const linkCompanyQuery: NamedQuery = {
   name: 'upsertCompanyLinks',
   cypher: `
@@ -84,9 +102,24 @@ CALL (n) {
 }
 CALL (n) {
   MATCH (parent:Company {id: $parentId})
-  WHERE NOT EXISTS { MATCH (n)-[open:SUBSIDIARY_OF]->(parent) WHERE open.validTo IS NULL }
+  WHERE $parentLink IS NULL AND NOT EXISTS { MATCH (n)-[open:SUBSIDIARY_OF]->(parent) WHERE open.validTo IS NULL }
   CREATE (n)-[link:SUBSIDIARY_OF]->(parent)
   SET link.confidence = 'STATED', link.sourceIds = $sourceIds
+}
+CALL (n) {
+  MATCH (parent:Company {id: $parentId})
+  WHERE $parentLink IS NOT NULL
+  OPTIONAL MATCH (n)-[old:SUBSIDIARY_OF]->(parent)
+  WHERE old.validFrom = $parentLink.validFrom OR (old.validFrom IS NULL AND $parentLink.validFrom IS NULL)
+  WITH n, parent, count(old) AS found
+  CALL (n, parent, found) {
+    WITH * WHERE found = 0
+    CREATE (n)-[:SUBSIDIARY_OF {validFrom: $parentLink.validFrom}]->(parent)
+  }
+  MATCH (n)-[link:SUBSIDIARY_OF]->(parent)
+  WHERE link.validFrom = $parentLink.validFrom OR (link.validFrom IS NULL AND $parentLink.validFrom IS NULL)
+  SET link.validTo = $parentLink.validTo, link.confidence = $parentLink.confidence, link.note = $parentLink.note,
+      link.sourceIds = $parentLink.sourceIds
 }`,
 };
 
@@ -97,15 +130,19 @@ CALL (n) {
  */
 export async function saveCompany(tx: CountingTransaction, input: SaveCompany): Promise<WriteOutcome> {
   if (input.parentId === input.id) throw new InputRefused('A company cannot be its own parent.', 'input.parentId');
-  const [check] = await tx.run<{ countryFound: boolean; parentFound: boolean; ownsParent: boolean; otherParents: string[] }>(checkCompanyQuery, input);
+  const params = { ...input, parentLink: input.parentLink ?? null };
+  const [check] = await tx.run<{ countryFound: boolean; parentFound: boolean; ownsParent: boolean; otherParents: string[]; missingParentSources: string[] }>(
+    checkCompanyQuery, params,
+  );
   if (!check.countryFound) throw new InputRefused(`No country has code ${input.countryCode}.`, 'input.countryCode');
   if (!check.parentFound) throw new InputRefused(`No company has id ${input.parentId}.`, 'input.parentId');
   if (check.ownsParent) throw new InputRefused(`${input.parentId} is owned by ${input.id}: the link would make a company its own owner.`, 'input.parentId');
+  if (check.missingParentSources.length > 0) throw new InputRefused(`No source has id ${check.missingParentSources.join(', ')}.`, 'input.parentSourceIds');
   if (check.otherParents.length > 0) {
     throw new WriteConflict(`${input.id} is recorded as owned by ${check.otherParents.join(', ')} now: a company has one current parent.`, 'input.parentId');
   }
   const changed = await saveNamed(tx, { ...input, label: 'Company' }, async () => {
-    await tx.run(linkCompanyQuery, input);
+    await tx.run(linkCompanyQuery, params);
   });
   if (changed) await tx.run(productKeysQuery, input);
   return { entityIds: [input.id, ...(input.parentId ? [input.parentId] : [])], changed };

@@ -43,6 +43,13 @@ export class RuleInput {
   @MaxLength(200)
   shortName?: string | null;
 
+  @Field(() => [String], { nullable: true, description: 'Other names it goes by; replaces those it had.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  aliases?: string[] | null;
+
   @Field(() => RuleKind, { description: 'What sort of instrument it is.' })
   @IsEnum(RuleKind)
   kind!: RuleKind;
@@ -99,6 +106,18 @@ export class RuleInput {
   @ArrayMaxSize(50)
   @Matches(/^\d{1,2} CFR \d{1,4}$/, { each: true, message: "each cfrParts entry must look like '15 CFR 744'" })
   cfrParts?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "The US administration that issued it, e.g. 'Biden'." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  administration?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What an editor should know about it: a caveat, a correction, what a source leaves open.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string | null;
 
   @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
   @IsOptional()

@@ -3,7 +3,7 @@ import { slugify } from 'transliteration';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
-import { lockNode } from '../fact/dated-fact.writes';
+import { lockNode, withSources } from '../fact/dated-fact.writes';
 import { bumpVersion, refuseStale, versionOf } from '../node/version';
 import { LINEAGE_TYPES, LineageKindName } from '../lineage/lineage.kinds';
 import { EndingKind } from './rule-ending.type';
@@ -63,6 +63,9 @@ export async function saveRule(tx: CountingTransaction, input: RuleInput): Promi
     complianceOn: input.complianceOn ?? null,
     rin: input.rin ?? null,
     cfrParts: input.cfrParts ?? null,
+    aliases: input.aliases ?? null,
+    administration: input.administration ?? null,
+    note: input.note ?? null,
     agencyIds: input.issuedByAgencyIds ?? [],
     sourceIds: input.sourceIds ?? [],
   });
@@ -269,20 +272,26 @@ export async function refuseCycle(tx: CountingTransaction, fromId: string, toId:
   if (check.cycle) throw new InputRefused(`${toId} already descends from ${fromId}: the link would make a rule its own ancestor.`, argument);
 }
 
-/** Sets a rule's given fields (absent ones kept) and adds its agency and source links; `r` is the rule, `before` its properties and links before. */
+/** What a rule write can change, for `changed`: links and their sources are only ever added, so counting them tells. */
+const linkState = (r: string) =>
+  `{properties: properties(${r}), links: COUNT { (${r})-[:ISSUED_BY|CITES]->() }, linkSources: reduce(n = 0, l IN [(${r})-[l:ISSUED_BY]->() | l] | n + size(coalesce(l.sourceIds, [])))}`;
+
+/** Sets a rule's given fields (absent ones kept) and adds its agency links (citing its sources) and source links; `r` is the rule, `before` its properties and links before. */
 const setRuleFields = `
 SET r.title = $title, r.kind = $kind,
     r.shortName = coalesce($shortName, r.shortName), r.citation = coalesce($citation, r.citation),
     r.documentNumber = coalesce($documentNumber, r.documentNumber), r.summary = coalesce($summary, r.summary),
     r.issuedOn = coalesce($issuedOn, r.issuedOn), r.publishedOn = coalesce($publishedOn, r.publishedOn),
     r.effectiveOn = coalesce($effectiveOn, r.effectiveOn), r.complianceOn = coalesce($complianceOn, r.complianceOn),
-    r.rin = coalesce($rin, r.rin), r.cfrParts = coalesce($cfrParts, r.cfrParts)
+    r.rin = coalesce($rin, r.rin), r.cfrParts = coalesce($cfrParts, r.cfrParts), r.aliases = coalesce($aliases, r.aliases),
+    r.administration = coalesce($administration, r.administration), r.note = coalesce($note, r.note)
 SET r.nameKeys = ${nameKeysOf('r')}
 WITH r, before
 CALL (r) {
   UNWIND $agencyIds AS agencyId
   MATCH (a:Agency {id: agencyId})
-  MERGE (r)-[:ISSUED_BY]->(a)
+  MERGE (r)-[issuedBy:ISSUED_BY]->(a)
+  SET issuedBy.sourceIds = ${withSources('issuedBy.sourceIds')}
   RETURN collect(agencyId) AS linkedAgencies
 }
 CALL (r) {
@@ -292,7 +301,7 @@ CALL (r) {
   RETURN collect(sourceId) AS linkedSources
 }
 RETURN r {.*} AS rule,
-       before IS NULL OR before <> {properties: properties(r), links: COUNT { (r)-[:ISSUED_BY|CITES]->() }} AS changed,
+       before IS NULL OR before <> ${linkState('r')} AS changed,
        [id IN $agencyIds WHERE NOT id IN linkedAgencies] AS missingAgencies,
        [id IN $sourceIds WHERE NOT id IN linkedSources] AS missingSources`;
 
@@ -301,7 +310,7 @@ export const upsertRuleQuery: NamedQuery = {
   name: 'upsertRule',
   cypher: `
 OPTIONAL MATCH (old:Rule {id: $id})
-WITH CASE WHEN old IS NULL THEN null ELSE {properties: properties(old), links: COUNT { (old)-[:ISSUED_BY|CITES]->() }} END AS before
+WITH CASE WHEN old IS NULL THEN null ELSE ${linkState('old')} END AS before
 MERGE (r:Rule {id: $id})
 ON CREATE SET r.aliases = []${setRuleFields}`,
 };

@@ -38,52 +38,54 @@ export interface ImportStep {
 interface KindSpec {
   type: new () => object;
   idOf(record: object): string | undefined;
-  /** Fields of the seed's shape that the service cannot store yet: refused, never dropped. */
-  notCarried: string[];
   steps(record: object): ImportStep[];
 }
 
 const date = (value: string | undefined | null) => (value ? toNeo4jDate(value) : null);
-const spec = <R extends object>(type: new () => R, idOf: (record: R) => string | undefined, notCarried: string[], steps: (record: R) => ImportStep[]): KindSpec =>
-  ({ type, idOf: idOf as KindSpec['idOf'], notCarried, steps: steps as KindSpec['steps'] });
+const spec = <R extends object>(type: new () => R, idOf: (record: R) => string | undefined, steps: (record: R) => ImportStep[]): KindSpec =>
+  ({ type, idOf: idOf as KindSpec['idOf'], steps: steps as KindSpec['steps'] });
 
-const sources = spec(SourceRecord, (s) => s.id, [], (s) => [{
+const sources = spec(SourceRecord, (s) => s.id, (s) => [{
   key: s.id, entity: true, subjects: [s.id],
   write: (tx) => saveSource(tx, { id: s.id, given: true, title: s.title, kind: s.kind, set: { publisher: s.publisher, url: s.url ?? null, publishedOn: date(s.publishedOn), note: s.note ?? null } }),
 }]);
 
-const companies = spec(CompanyRecord, (c) => c.id, ['parentSourceIds', 'parentValidFrom', 'parentValidTo', 'parentConfidence', 'parentNote'], (c) => [{
+const companies = spec(CompanyRecord, (c) => c.id, (c) => [{
   key: c.id, entity: true, subjects: [c.id, ...(c.parentId ? [c.parentId] : [])],
   write: (tx) => saveCompany(tx, {
     id: c.id, given: true, name: c.name, set: namedFieldsToSet(c, ['aliases', 'note']), sourceIds: c.sourceIds,
     countryCode: c.countryCode, parentId: c.parentId ?? null,
+    parentLink: c.parentId ? {
+      validFrom: date(c.parentValidFrom), validTo: date(c.parentValidTo), confidence: (c.parentConfidence ?? 'STATED') as Confidence,
+      note: c.parentNote ?? null, sourceIds: c.parentSourceIds ?? c.sourceIds,
+    } : null,
   }),
 }]);
 
 const PERFORMANCE = ['tpp', 'performanceDensity', 'memoryBandwidthGBs', 'announcedOn'] as const;
-const chipProducts = spec(ChipProductRecord, (p) => p.id, ['performanceSourceIds', 'eccn'], (p) => {
+const chipProducts = spec(ChipProductRecord, (p) => p.id, (p) => {
   const set = namedFieldsToSet(p, ['family', 'aliases', 'note', ...PERFORMANCE]);
   if (p.announcedOn) set.announcedOn = date(p.announcedOn);
   return [{
     key: p.id, entity: true, subjects: [p.id, p.makerId],
     write: (tx) => saveChipProduct(tx, {
       id: p.id, given: true, name: p.name, set, sourceIds: p.sourceIds, makerId: p.makerId,
-      performanceGiven: PERFORMANCE.some((field) => p[field] !== undefined),
+      performanceGiven: PERFORMANCE.some((field) => p[field] !== undefined), performanceSourceIds: p.performanceSourceIds ?? null,
     }),
   }];
 });
 
-const rules = spec(RuleRecord, (r) => r.id, ['aliases', 'administration', 'note'], (r) => [{
+const rules = spec(RuleRecord, (r) => r.id, (r) => [{
   key: r.id, entity: true, subjects: [r.id],
   write: (tx) => saveRule(tx, {
     id: r.id, title: r.title, shortName: r.shortName ?? null, kind: r.kind as RuleKind, citation: r.citation ?? null,
     documentNumber: r.documentNumber ?? null, summary: r.summary ?? null, issuedOn: date(r.issuedOn), publishedOn: date(r.publishedOn),
     effectiveOn: date(r.effectiveOn), complianceOn: date(r.complianceOn), issuedByAgencyIds: r.issuedByAgencyIds, sourceIds: r.sourceIds,
-    rin: r.rin ?? null, cfrParts: r.cfrParts ?? null,
+    rin: r.rin ?? null, cfrParts: r.cfrParts ?? null, aliases: r.aliases ?? null, administration: r.administration ?? null, note: r.note ?? null,
   } as RuleInput),
 }]);
 
-const officials = spec(OfficialRecord, (o) => o.id, [], (o) => [
+const officials = spec(OfficialRecord, (o) => o.id, (o) => [
   { key: o.id, entity: true, subjects: [o.id], write: (tx) => saveOfficial(tx, { id: o.id, given: true, name: o.name, set: namedFieldsToSet(o, ['aliases', 'note']), sourceIds: o.sourceIds }) },
   ...o.offices.map((office) => ({
     key: `${o.id} HOLDS_OFFICE ${office.title} at ${office.agencyId} from ${office.validFrom ?? 'the start'}`, entity: false, subjects: [o.id, office.agencyId],
@@ -94,12 +96,12 @@ const officials = spec(OfficialRecord, (o) => o.id, [], (o) => [
   })),
 ]);
 
-const actions = spec(OfficialActionRecord, () => undefined, [], (a) => [{
+const actions = spec(OfficialActionRecord, () => undefined, (a) => [{
   key: `${a.officialId} ${a.kind} ${a.ruleId} on ${a.on}`, entity: false, subjects: [a.officialId, a.ruleId],
   write: (tx) => recordOfficialAction(tx, { officialId: a.officialId, ruleId: a.ruleId, kind: a.kind as OfficialActionKind, on: date(a.on), text: a.text ?? null, note: a.note ?? null, sourceIds: a.sourceIds }),
 }]);
 
-const touches = spec(TouchRecord, () => undefined, [], (t) => [{
+const touches = spec(TouchRecord, () => undefined, (t) => [{
   key: `${t.ruleId} ${t.relation} ${t.targetId} from ${t.validFrom}`, entity: false, subjects: [t.ruleId, t.targetId],
   write: (tx) => recordTouch(tx, {
     ruleId: t.ruleId, targetId: t.targetId, targetLabel: kindOfId(t.targetId)?.type ?? '', relation: t.relation,
@@ -107,7 +109,7 @@ const touches = spec(TouchRecord, () => undefined, [], (t) => [{
   }),
 }]);
 
-const classifications = spec(ClassificationRecord, () => undefined, [], (c) => [{
+const classifications = spec(ClassificationRecord, () => undefined, (c) => [{
   key: `${c.productId} CLASSIFIED_AS ${c.eccn} from ${c.validFrom ?? 'the start'}`, entity: false, subjects: [c.productId, eccnId(c.eccn)],
   write: (tx) => classify(tx, {
     productId: c.productId, eccnId: eccnId(c.eccn), validFrom: date(c.validFrom), validTo: date(c.validTo),
@@ -115,7 +117,7 @@ const classifications = spec(ClassificationRecord, () => undefined, [], (c) => [
   }),
 }]);
 
-const groupMemberships = spec(GroupMembershipRecord, () => undefined, [], (m) =>
+const groupMemberships = spec(GroupMembershipRecord, () => undefined, (m) =>
   m.countries.map((code) => ({
     key: `country:${code} IN_GROUP ${m.group} from ${m.validFrom ?? 'the start'}`, entity: false, subjects: [`country:${code}`, countryGroupId(m.group)],
     write: (tx: CountingTransaction) => assignCountryGroup(tx, {
@@ -125,7 +127,7 @@ const groupMemberships = spec(GroupMembershipRecord, () => undefined, [], (m) =>
   })),
 );
 
-const listings = spec(ListingRecord, (l) => listingId(l.partyId, l.list, l.validFrom), [], (l) => {
+const listings = spec(ListingRecord, (l) => listingId(l.partyId, l.list, l.validFrom), (l) => {
   const id = listingId(l.partyId, l.list, l.validFrom);
   return [{
     key: id, entity: true, subjects: [l.partyId, id, ...(l.addedByRuleId ? [l.addedByRuleId] : [])],

@@ -59,24 +59,12 @@ export function parseRecords(text: string, fileName: string, withLines = true): 
       const where = `${place}${spec.idOf(record) ? ` (${spec.idOf(record)})` : ''}`;
       const errors = validateSync(record, { whitelist: true, forbidNonWhitelisted: true });
       for (const message of flatten(errors)) problems.push(`${where} ${message}`);
-      for (const field of spec.notCarried) {
-        if (given(plain, field.split('.'))) {
-          problems.push(`${where} field "${field}": not importable yet (the write service has no place for it; the seed files carry it)`);
-        }
-      }
       records.push({ kind, index, place, record });
     });
   }
   if (records.length > MAX_RECORDS) problems.push(`${fileName}: ${records.length} records; at most ${MAX_RECORDS} per file (split it)`);
   if (problems.length > 0) throw new RecordsFileError(problems);
   return records;
-}
-
-/** Whether the record gives a value at the path; a list on the way is searched item by item. */
-function given(value: unknown, path: string[]): boolean {
-  if (path.length === 0) return value !== undefined && value !== null;
-  if (Array.isArray(value)) return value.some((item) => given(item, path));
-  return typeof value === 'object' && value !== null && given((value as Record<string, unknown>)[path[0]], path.slice(1));
 }
 
 /** Reads a .yaml, .yml or .json file of records (see parseRecords). */

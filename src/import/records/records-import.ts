@@ -20,6 +20,8 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Who the Changes name. */
   editor: string;
+  /** The operation the Changes name; importRecords when left out. */
+  operation?: string;
   /** Steps per transaction when applying. */
   batchSize?: number;
   /** The time limit of each transaction; the plan is one transaction over the whole file. */
@@ -64,7 +66,7 @@ export async function importRecords(graph: Graph, records: FileRecord[], options
     const batch = steps.slice(start, start + batchSize);
     changes += await graph.write(async (tx) => {
       let recorded = 0;
-      for (const step of batch) if (await apply(tx, step, options.editor)) recorded += 1;
+      for (const step of batch) if (await apply(tx, step, options.editor, options.operation ?? IMPORT_OPERATION)) recorded += 1;
       return recorded;
     }, { timeoutMs: options.timeoutMs });
     options.progress?.('apply', Math.min(start + batchSize, steps.length), steps.length);
@@ -100,11 +102,11 @@ async function plan(graph: Graph, steps: PlannedStep[], options: ImportOptions):
 }
 
 /** One step as a mutation does it: the subjects before, the write, and a Change when it changed anything. */
-async function apply(tx: CountingTransaction, step: PlannedStep, editor: string): Promise<boolean> {
+async function apply(tx: CountingTransaction, step: PlannedStep, editor: string, operation: string): Promise<boolean> {
   const before = await snapshot(tx, step.subjects);
   const outcome = await step.write(tx);
   if (!outcome.changed) return false;
   const after = await snapshot(tx, [...step.subjects, ...outcome.entityIds]);
-  await recordChange(tx, editor, IMPORT_OPERATION, outcome.entityIds, diffOf(before, after));
+  await recordChange(tx, editor, operation, outcome.entityIds, diffOf(before, after));
   return true;
 }

@@ -40,7 +40,6 @@ export function recordsJsonSchema(): Schema {
   });
   const properties = Object.fromEntries(Object.entries(IMPORTABLE).map(([kind, spec]) => [kind, {
     type: 'array',
-    description: spec.notCarried.length > 0 ? `Not importable yet: ${spec.notCarried.join(', ')}.` : undefined,
     items: { $ref: `#/definitions/${spec.type.name}` },
   }]));
   const definitions: Record<string, Schema> = {};
