@@ -1,19 +1,13 @@
 import { ENTITIES } from '../domain/entities';
-import { toNeo4jDate } from '../neo4j/dates';
-import { EndingKind } from '../domain/rule/rule-ending.type';
-import { revokeRule } from '../domain/rule/rule.writes';
 import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
-import { CONFIDENCES, eccnId } from './records';
+import { CONFIDENCES } from './records';
 import { refreshNameKeys } from '../domain/search/names';
-import { recordChanges } from '../domain/change/change.writes';
-import { diffOf, snapshot } from '../domain/change/snapshot';
 import { FileRecord } from '../import/records/records-file';
 import { importRecords } from '../import/records/records-import';
 
-const BATCH_SIZE = 500;
 /** The editor and operation the seed's Changes name. */
 export const SEED_EDITOR = 'seed';
 const SEED_OPERATION = 'seed';
@@ -21,17 +15,6 @@ const SEED_OPERATION = 'seed';
 const SEED_TIMEOUT_MS = 300_000;
 const ISO_SOURCE = 'source:iso-3166-1';
 
-/** Records written through the write services, as an import writes them (record-kinds.ts). */
-type ServiceStep = { kind: string; records: FileRecord[] };
-/** Rows written by a seed statement of its own, and the entities each row changes. */
-type MergeStep = { query: NamedQuery; rows: object[]; subjects: (row: any) => string[] };
-type SeedStep = ServiceStep | MergeStep;
-
-function chunks<T>(rows: T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < rows.length; start += BATCH_SIZE) batches.push(rows.slice(start, start + BATCH_SIZE));
-  return batches;
-}
 
 export interface TierAssignmentRow {
   code: string;
@@ -91,9 +74,11 @@ export interface SeedSummary {
 }
 
 /**
- * Loads the whole seed graph: validates every file first (a bad file writes nothing), then MERGEs
- * each step in batches with a progress line, applies revocations through the revokeRule code path,
- * records what changed as Changes by editor `seed`, and reports counts per label and relationship type.
+ * Loads the whole seed graph: validates every file first (a bad file writes nothing), then hands every
+ * record to the write services editors' mutations and imports use (record-kinds.ts), in one transaction
+ * (a record they refuse, such as one clashing with an editor's later write, leaves the graph as it was).
+ * Each write that changes something records a Change by editor `seed`, so the feed holds the seed; a
+ * reload changes nothing. Reports progress, then counts per label and relationship type.
  */
 export async function loadSeed(graph: Graph, progress: (line: string) => void = () => undefined, dir = defaultSeedDir): Promise<SeedSummary> {
   const bareCountries = isoCountries();
@@ -110,77 +95,43 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
     return { ...c, name: display.name, aliases, sourceIds };
   });
   const assignments = tierAssignmentRows(data, countries);
-  const eccnControls = data.eccnControls.map((c) => ({ ...c, eccnId: eccnId(c.eccn) }));
 
-  const viaServices = (kind: string, file: string, records: object[]): ServiceStep =>
-    ({ kind, records: records.map((record, index) => ({ kind, index, place: `seed/${file}: ${kind}[${index}]`, record })) });
-  const merged = (query: NamedQuery, rows: object[], subjects: (row: any) => string[]): MergeStep => ({ query, rows, subjects });
-  const steps: [string, SeedStep][] = [
-    ['sources', viaServices('sources', 'sources.yaml', data.sources)],
-    ['countries', merged(q.mergeCountries, countries, (c) => [c.id])],
-    ['agencies', merged(q.mergeAgencies, data.agencies, (a) => [a.id])],
-    ['agency parents', merged(q.linkAgencyParents, data.agencies.filter((a) => a.parentId), (a) => [a.id])],
-    ['companies', viaServices('companies', 'products.yaml', data.companies)],
-    ['chip products', viaServices('chipProducts', 'products.yaml', data.chipProducts)],
-    ['foundry links', merged(q.mergeFabrication, data.fabrication, (f) => [f.productId])],
-    ['rules', viaServices('rules', 'rules.yaml', data.rules)],
-    ['ECCNs', merged(q.mergeEccns, data.eccns, (e) => [e.id])],
-    ['ECCN controls', merged(q.mergeEccnControls, eccnControls, (c) => [c.ruleId])],
-    ['classifications', viaServices('classifications', 'eccns.yaml', data.classifications)],
-    ['country groups', merged(q.mergeCountryGroups, data.countryGroups, (g) => [g.id])],
-    ['group memberships', viaServices('groupMemberships', 'country-groups.yaml', data.groupMemberships)],
-    ['listings', viaServices('listings', 'listings.yaml', data.listings)],
-    ['tiers', merged(q.mergeTiers, data.tiers, (t) => [t.id])],
-    ['tier assignments', merged(q.mergeTierAssignments, assignments, (a) => [`country:${a.code}`])],
-    ['lineage links', merged(q.mergeLineage, data.lineage, (l) => [l.fromId])],
-    ['touches', merged(q.mergeTouches, data.touches, (t) => [t.ruleId])],
-    ['officials and their offices', viaServices('officials', 'agencies.yaml', data.officials)],
-    ['official actions', viaServices('actions', 'agencies.yaml', data.actions)],
+  const files: [string, string, object[]][] = [
+    ['sources', 'sources.yaml', data.sources],
+    ['countries', 'countries.yaml', countries],
+    ['agencies', 'agencies.yaml', data.agencies],
+    ['companies', 'products.yaml', data.companies],
+    ['chipProducts', 'products.yaml', data.chipProducts],
+    ['fabrication', 'products.yaml', data.fabrication],
+    ['rules', 'rules.yaml', data.rules],
+    ['eccns', 'eccns.yaml', data.eccns],
+    ['eccnControls', 'eccns.yaml', data.eccnControls],
+    ['classifications', 'eccns.yaml', data.classifications],
+    ['countryGroups', 'country-groups.yaml', data.countryGroups],
+    ['groupMemberships', 'country-groups.yaml', data.groupMemberships],
+    ['listings', 'listings.yaml', data.listings],
+    ['tiers', 'tiers.yaml', data.tiers],
+    ['tierAssignments', 'tiers.yaml', assignments],
+    ['lineage', 'rules.yaml', data.lineage],
+    ['touches', 'rules.yaml', data.touches],
+    ['officials', 'agencies.yaml', data.officials],
+    ['actions', 'agencies.yaml', data.actions],
+    ['revocations', 'rules.yaml', data.revocations],
   ];
-  let recorded = 0;
-  for (const [label, step] of steps) {
-    if ('kind' in step) {
-      const report = await importRecords(graph, step.records, { dryRun: false, editor: SEED_EDITOR, operation: SEED_OPERATION, timeoutMs: SEED_TIMEOUT_MS });
-      recorded += report.changes;
-      progress(`seed: ${label}: ${step.records.length} through the write services, ${report.changes} changed`);
-    } else {
-      recorded += await mergeRecordingChanges(graph, step);
-      progress(`seed: ${label}: ${step.rows.length} merged`);
-    }
-  }
-  for (const revocation of data.revocations) {
-    const result = await graph.write((tx) =>
-      revokeRule(tx, { ...revocation, kind: revocation.kind as EndingKind, on: toNeo4jDate(revocation.on) }),
-    );
-    progress(`seed: ended ${revocation.ruleId} on ${revocation.on}, ${revocation.kind} (${result.endedAssignments} assignments, ${result.endedTouches} touches ended)`);
+  const records: FileRecord[] = files.flatMap(([kind, file, rows]) =>
+    rows.map((record, index) => ({ kind, index, place: `seed/${file}: ${kind}[${index}]`, record })));
+  const report = await importRecords(graph, records, {
+    dryRun: false, oneTransaction: true, editor: SEED_EDITOR, operation: SEED_OPERATION, timeoutMs: SEED_TIMEOUT_MS,
+    progress: (_phase, done, total) => progress(`seed: ${done}/${total} steps through the write services`),
+  });
+  for (const [kind, counts] of Object.entries(report.kinds)) {
+    progress(`seed: ${kind}: ${counts.created} created, ${counts.changed} changed, ${counts.unchanged} unchanged`);
   }
   await graph.write((tx) => tx.run(refreshNameKeys));
-  progress(`seed: ${recorded} Changes recorded by editor ${SEED_EDITOR}`);
+  progress(`seed: ${report.changes} Changes recorded by editor ${SEED_EDITOR}`);
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);
   return summary;
-}
-
-/**
- * A seed step the write services do not take yet: its MERGE statement in batches, each batch
- * recording, as the services do, one Change per entity it changed, with the values before and after.
- */
-async function mergeRecordingChanges(graph: Graph, step: MergeStep): Promise<number> {
-  let recorded = 0;
-  for (const batch of chunks(step.rows)) {
-    recorded += await graph.write(async (tx) => {
-      const ids = [...new Set(batch.flatMap(step.subjects))];
-      const before = await snapshot(tx, ids);
-      await tx.run(step.query, { rows: batch });
-      const after = await snapshot(tx, ids);
-      const changed = ids
-        .map((id) => ({ entityIds: [id], diff: diffOf(before[id] ? { [id]: before[id] } : {}, after[id] ? { [id]: after[id] } : {}) }))
-        .filter((item) => Object.keys(item.diff.after).length > 0);
-      await recordChanges(tx, SEED_EDITOR, SEED_OPERATION, changed);
-      return changed.length;
-    }, { timeoutMs: SEED_TIMEOUT_MS });
-  }
-  return recorded;
 }
 
 export async function countGraph(graph: Graph): Promise<SeedSummary> {

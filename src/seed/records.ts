@@ -91,6 +91,15 @@ export class CountryDisplayNameRecord extends Sourced {
   @IsString() @MinLength(2) name!: string;
 }
 
+/** A country or territory as ISO 3166-1 lists it; the seed makes these from the ISO list with its own aliases and display names. */
+export class CountryRecord extends Sourced {
+  @Matches(COUNTRY_CODE) code!: string;
+  @Matches(/^([A-Z]{3})?$/) alpha3!: string;
+  @Matches(/^(\d{3})?$/) numeric!: string;
+  @IsString() @MinLength(2) name!: string;
+  @IsOptional() @IsString({ each: true }) aliases?: string[];
+}
+
 export class AgencyRecord extends Sourced {
   @Matches(idOf('agency')) id!: string;
   @IsString() @MinLength(2) name!: string;
@@ -217,6 +226,14 @@ export class TierRecord extends Sourced {
   @IsString() name!: string;
   @IsOptional() @IsString() description?: string;
   @IsOptional() @IsNumber() @IsPositive() computeCapTpp?: number;
+}
+
+/** One country's membership of a tier, as the seed makes them from its assignments and an import takes them. */
+export class TierAssignmentRecord extends Dated {
+  @Matches(COUNTRY_CODE) code!: string;
+  @Matches(idOf('tier')) tierId!: string;
+  @Matches(ISO_DATE) validFrom!: string;
+  @IsOptional() @Matches(ISO_DATE) validTo?: string;
 }
 
 export class TierMembersRecord extends Dated {

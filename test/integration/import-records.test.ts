@@ -30,7 +30,11 @@ RETURN COUNT { (n) WHERE n.id CONTAINS 'test-ir' } AS nodes,
        [(o:Official {id: 'official:test-ir-official'})-[h:HOLDS_OFFICE]->(:Agency) | h.title] AS offices,
        [(:Company {id: 'company:test-ir-unit'})-[p:SUBSIDIARY_OF]->(:Company {id: 'company:test-ir-maker'}) | [toString(p.validFrom), p.confidence, p.note, p.sourceIds]] AS parents,
        COLLECT { MATCH (p:ChipProduct {id: 'chipProduct:test-ir-chip'}) RETURN [p.tpp, p.performanceSourceIds] } AS figures,
-       COLLECT { MATCH (r:Rule {id: 'rule:test-ir-rule'}) RETURN [r.aliases, r.administration, r.note] } AS ruleExtras`,
+       COLLECT { MATCH (r:Rule {id: 'rule:test-ir-rule'}) RETURN [r.aliases, r.administration, r.note] } AS ruleExtras,
+       [(:Agency {id: 'agency:test-ir-office'})-[l:PART_OF]->(p:Agency) | [p.id, l.sourceIds]] AS agencyParents,
+       [(:ChipProduct {id: 'chipProduct:test-ir-chip'})-[f:FABRICATED_BY]->(c:Company) | [c.id, f.unconfirmed]] AS foundries,
+       [(:Country {code: 'TV'})-[a:IN_TIER]->(:Tier {id: 'tier:test-ir-tier'})-[:DEFINED_BY]->(:Rule {id: 'rule:test-ir-rule'}) | [toString(a.validFrom), toString(a.validTo), a.endedByRuleId]] AS tierPeriods,
+       [(:Rule {id: 'rule:test-ir-rule'})-[l:AMENDS]->(:Rule {id: 'rule:ai-diffusion'}) | [l.confidence, l.sourceIds]] AS amends`,
 };
 
 /** A file in the seed's shapes: every importable kind, each record naming what comes before it or what the seed holds. */
@@ -117,6 +121,41 @@ listings:
     confidence: INFERRED
     note: Test IR inferred from the rule's annex.
     sourceIds: [source:test-ir-src]
+agencies:
+  - id: agency:test-ir-office
+    name: Test IR Office
+    parentId: agency:bis
+    sourceIds: [source:test-ir-src]
+fabrication:
+  - productId: chipProduct:test-ir-chip
+    foundryId: company:test-ir-unit
+    unconfirmed: true
+    note: Test IR foundry, no filing names it.
+    sourceIds: [source:test-ir-src]
+tiers:
+  - id: tier:test-ir-tier
+    ruleId: rule:test-ir-rule
+    level: 1
+    name: Test IR tier
+    sourceIds: [source:test-ir-src]
+tierAssignments:
+  - code: TV
+    tierId: tier:test-ir-tier
+    validFrom: 2099-01-05
+    sourceIds: [source:test-ir-src]
+lineage:
+  - fromId: rule:test-ir-rule
+    toId: rule:ai-diffusion
+    kind: AMENDS
+    on: 2099-01-02
+    confidence: INFERRED
+    note: Test IR link inferred from the rule's preamble.
+    sourceIds: [source:test-ir-src]
+revocations:
+  - ruleId: rule:test-ir-rule
+    on: 2099-06-01
+    kind: EXPIRED
+    sourceIds: [source:test-ir-src]
 groupMemberships:
   - group: D:5
     countries: [TV]
@@ -127,7 +166,7 @@ groupMemberships:
     note: Test IR membership, no source lists it.
     sourceIds: [source:test-ir-src]
 `;
-const STEPS = { sources: 2, companies: 2, chipProducts: 1, officials: 2, rules: 1, actions: 1, touches: 1, classifications: 1, groupMemberships: 1, listings: 1 };
+const STEPS = { agencies: 1, fabrication: 1, tiers: 1, tierAssignments: 1, lineage: 1, revocations: 1, sources: 2, companies: 2, chipProducts: 1, officials: 2, rules: 1, actions: 1, touches: 1, classifications: 1, groupMemberships: 1, listings: 1 };
 
 const counts = (report: ImportReport, status: 'created' | 'changed' | 'unchanged') =>
   Object.fromEntries(Object.entries(report.kinds).map(([kind, c]) => [kind, c[status]]));
@@ -162,12 +201,17 @@ describe('npm run import: records in the seed shapes through the write services'
     const steps = Object.values(STEPS).reduce((a, b) => a + b, 0);
     expect(report.changes).toBe(steps);
     expect(await now()).toEqual({
-      nodes: 8, changes: steps, touches: 1, classifications: 1, policies: [['Presumption of denial', 'INFERRED']],
+      nodes: 10, changes: steps, touches: 1, classifications: 1, policies: [['Presumption of denial', 'INFERRED']],
       memberships: [['UNCONFIRMED', 'rule:test-ir-rule']], offices: ['Test IR Under Secretary'],
       // What the write services once could not store: a dated, sourced ownership, the figures' own sources, a rule's aliases and note.
       parents: [['2099-01-01', 'INFERRED', 'Test IR ownership inferred from a listing.', ['source:test-ir-figures']]],
       figures: [[4800, ['source:test-ir-figures']]],
       ruleExtras: [[['Test IR alias'], 'Test', 'Test IR note on the rule.']],
+      agencyParents: [['agency:bis', ['source:test-ir-src']]],
+      foundries: [['company:test-ir-unit', true]],
+      // The ending, imported last, closed the assignment under the rule's tier; the file again changes nothing.
+      tierPeriods: [['2099-01-05', '2099-06-01', 'rule:test-ir-rule']],
+      amends: [['INFERRED', ['source:test-ir-src']]],
     });
     const again = await run(FILE, false);
     expect(counts(again, 'unchanged')).toEqual(STEPS);
@@ -197,8 +241,8 @@ describe('npm run import: records in the seed shapes through the write services'
       '    title: T',
       '    publisher: Test',
       '    kind: PRESS_RELEASE',
-      'lineage:',
-      '  - fromId: rule:a',
+      'assignments:',
+      '  - code: CN',
       'rules:',
       '  - id: rule:test-ir-other',
       '    title: Test IR other rule',
@@ -219,7 +263,7 @@ describe('npm run import: records in the seed shapes through the write services'
     expect(problems).toEqual(expect.arrayContaining([
       expect.stringMatching(/^bad\.yaml:2: sources\[0\] \(source:test-ir-bad\) field "title": /),
       expect.stringMatching(/^bad\.yaml:2: sources\[0\] .*url or a publishedOn/),
-      expect.stringMatching(/^bad\.yaml:6: "lineage" cannot be imported yet/),
+      expect.stringMatching(/^bad\.yaml:6: "assignments" is the seed's shape for tier members: import tierAssignments/),
       expect.stringMatching(/^bad\.yaml:9: rules\[0\] \(rule:test-ir-other\) field "issuedOn": /),
       expect.stringMatching(/^bad\.yaml:16: "widgets" is not a kind of record/),
     ]));
@@ -277,10 +321,10 @@ describe('npm run import: records in the seed shapes through the write services'
       const dry = await app.execute(IMPORT, { records: newSource }, ALICE);
       expect(dry.errors).toBeUndefined();
       expect(dry.data!.importRecords).toEqual({ dryRun: true, changes: 0, kinds: [{ kind: 'sources', created: 1, changed: 0, unchanged: 0 }] });
-      expect((await now()).nodes).toBe(8);
+      expect((await now()).nodes).toBe(10);
       const wet = await app.execute(IMPORT, { records: newSource, dryRun: false }, ALICE);
       expect(wet.data!.importRecords).toEqual({ dryRun: false, changes: 1, kinds: [{ kind: 'sources', created: 1, changed: 0, unchanged: 0 }] });
-      expect((await now()).nodes).toBe(9);
+      expect((await now()).nodes).toBe(11);
       const [change] = await graph.read<{ editor: string; operation: string }>({
         name: 'testImportRecordsHttpChange',
         cypher: "MATCH (c:Change) WHERE 'source:test-ir-http' IN c.entityIds RETURN c.editor AS editor, c.operation AS operation",
@@ -289,20 +333,20 @@ describe('npm run import: records in the seed shapes through the write services'
     });
 
     it('refuses every problem at once as BAD_USER_INPUT with extensions.problems, an anonymous caller, and too many records', async () => {
-      const bad = await app.execute(IMPORT, { records: { sources: [{ id: 'source:test-ir-x', title: 'T' }], lineage: [] }, dryRun: false }, ALICE);
+      const bad = await app.execute(IMPORT, { records: { sources: [{ id: 'source:test-ir-x', title: 'T' }], assignments: [] }, dryRun: false }, ALICE);
       expect(bad.data).toBeNull();
       expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'records' });
       const problems = bad.errors![0].extensions!.problems as string[];
       expect(problems).toEqual(expect.arrayContaining([
         expect.stringMatching(/^records: sources\[0\] \(source:test-ir-x\) field "title"/),
-        expect.stringMatching(/^records: "lineage" cannot be imported yet/),
+        expect.stringMatching(/^records: "assignments" is the seed's shape/),
       ]));
       const anonymous = await app.execute(IMPORT, { records: newSource });
       expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
       const many = { sources: Array.from({ length: 501 }, (_, i) => ({ ...newSource.sources[0], id: `source:test-ir-many-${i}` })) };
       const tooMany = await app.execute(IMPORT, { records: many }, ALICE);
       expect(tooMany.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'records' });
-      expect((await now()).nodes).toBe(9);
+      expect((await now()).nodes).toBe(11);
     });
   });
 });

@@ -33,7 +33,7 @@ const officeQueries = {
     'o',
     { confidence: 'confidence', note: 'note', sourceIds: 'sourceIds' },
   ),
-  /** The office, shaped as the seed writes it (docs/graph-model.md). */
+  /** The office, as docs/graph-model.md describes it. */
   create: {
     name: 'recordOffice',
     cypher: `

@@ -35,7 +35,7 @@ const queries = {
   overlapping: overlappingQuery('assignCountryGroupOverlapping', 'MATCH (:Country {code: $code})-[m:IN_GROUP]->(:CountryGroup {id: $groupId})', 'm', {
     addedBy: 'addedByRuleId', removedBy: 'removedByRuleId', confidence: 'confidence', note: 'note', sourceIds: 'sourceIds',
   }),
-  /** The membership, shaped as the seed writes it: countryCode for the date index, addedBy the rule's id. */
+  /** The membership, as docs/graph-model.md describes it: countryCode for the date index, addedBy the rule's id. */
   create: {
     name: 'assignCountryGroup',
     cypher: `

@@ -29,7 +29,7 @@ const queries = {
   overlapping: overlappingQuery('classifyOverlapping', 'MATCH (:ChipProduct {id: $productId})-[c:CLASSIFIED_AS]->(:Eccn {id: $eccnId})', 'c', {
     confidence: 'confidence', note: 'note', sourceIds: 'sourceIds',
   }),
-  /** The classification, shaped as the seed writes it (docs/graph-model.md). */
+  /** The classification, as docs/graph-model.md describes it. */
   create: {
     name: 'classify',
     cypher: `

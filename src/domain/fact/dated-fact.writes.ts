@@ -38,13 +38,16 @@ ${match}
 WITH ${f} WHERE ($validTo IS NULL OR ${f}.validFrom IS NULL OR ${f}.validFrom < $validTo)
   AND (${f}.validTo IS NULL OR $validFrom IS NULL OR $validFrom < ${f}.validTo)
 RETURN coalesce(toString(${f}.validFrom), 'the start') + coalesce(' to ' + toString(${f}.validTo), ' (open)') AS period,
-       ${same.join('\n       AND ')} AS same`,
+       ${same.join('\n       AND ')} AS same,
+       ${sameValue(f, 'validFrom', 'validFrom')} AND $validTo IS NULL AND ${f}.endedByRuleId IS NOT NULL AS endedSince`,
   };
 }
 
 /**
  * Writes the fact with `create` unless a fact of the same key overlaps: exactly this one is a retry
- * (false: nothing written), another is a CONFLICT on input.validFrom saying which periods clash.
+ * (false: nothing written), and so is this one recorded open from the same day and closed since by a
+ * rule's ending (endedByRuleId: the ending is the later fact, a reload of the seed or an import keeps it);
+ * another is a CONFLICT on input.validFrom saying which periods clash.
  */
 export async function createUnlessOverlapping(
   tx: CountingTransaction,
@@ -52,8 +55,8 @@ export async function createUnlessOverlapping(
   params: Record<string, unknown>,
   conflict: (periods: string) => string,
 ): Promise<boolean> {
-  const overlaps = await tx.run<{ period: string; same: boolean }>(queries.overlapping, params);
-  if (overlaps.length === 1 && overlaps[0].same) return false;
+  const overlaps = await tx.run<{ period: string; same: boolean; endedSince: boolean }>(queries.overlapping, params);
+  if (overlaps.length === 1 && (overlaps[0].same || overlaps[0].endedSince)) return false;
   if (overlaps.length > 0) throw new WriteConflict(conflict(overlaps.map((o) => o.period).join('; ')), 'input.validFrom');
   await tx.run(queries.create, params);
   return true;

@@ -66,7 +66,7 @@ SET f.endedByRuleId = CASE WHEN type(f) IN ['TARGETS', 'RESTRICTS', 'PROHIBITS_U
     f.removedBy = CASE WHEN type(f) = 'IN_GROUP' THEN coalesce($byRuleId, f.removedBy) ELSE f.removedBy END`,
 };
 
-/** A listing is a node: the rule that ended it REMOVES_LISTING it, as the seed writes it. */
+/** A listing is a node: the rule that ended it REMOVES_LISTING it, as docs/graph-model.md describes it. */
 const endListings: NamedQuery = {
   name: 'endFactListings',
   cypher: `

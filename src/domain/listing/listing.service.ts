@@ -37,7 +37,7 @@ const queries = {
   overlapping: overlappingQuery('recordListingOverlapping', 'MATCH (:Company {id: $partyId})-[:LISTED]->(l:Listing {list: $list})', 'l', {
     licenseRequirement: 'licenseRequirement', licensePolicy: 'licensePolicy', confidence: 'confidence', note: 'note', sourceIds: 'sourceIds',
   }),
-  /** The listing node, its party, the rule that added it and its sources, shaped as the seed writes them (docs/graph-model.md). */
+  /** The listing node, its party, the rule that added it and its sources, as docs/graph-model.md describes them. */
   create: {
     name: 'recordListing',
     cypher: `

@@ -5,16 +5,16 @@ import { FieldReader } from '../../read/compiler';
 
 /**
  * Optimistic concurrency for the entities editors update (rules, sources, products, companies,
- * officials): each carries `version`, 0 until first written through a mutation and one more with
- * every write that changes it. An update may say which version it was made against
+ * officials) and those the seed and imports write: each carries `version`, one more with every
+ * write through a write service that changes it (its creation included; 0 for a node no service wrote). An update may say which version it was made against
  * (`expectedVersion`); the check runs under the entity's write lock, so of two editors who read
  * version 3, the second is refused instead of silently overwriting the first.
  */
 
-export const VERSION_DESCRIPTION = 'How many times editors have changed it (0 as seeded): pass it as expectedVersion to update it only if nobody else has since.';
+export const VERSION_DESCRIPTION = 'How many writes have changed it, its creation included (the seed and imports count as writes): pass it as expectedVersion to update it only if nobody else has since.';
 export const EXPECTED_VERSION_DESCRIPTION = 'Update only if the entity is still at this version (its `version` when you read it); otherwise CONFLICT and nothing is written.';
 
-/** The version as the API reads it (a node no mutation has written is at 0). */
+/** The version as the API reads it (a node no write service has written is at 0). */
 export const versionReader: FieldReader = (_field, { node }) => Cypher.coalesce(node.property('version'), new Cypher.Literal(0));
 
 /** Cypher for the version of the node bound to `n`, null when there is no node. */

@@ -2,8 +2,13 @@ import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, WriteConflict } from '../../input-refused';
 import type { WriteOutcome } from '../change/change.writes';
 import { lockLineage, refuseCycle } from './rule.writes';
+import { Confidence } from '../confidence/confidence.type';
 
-export type SuspendRule = { ruleId: string; byRuleId: string; from: unknown; until: unknown; sourceIds: string[] };
+export type SuspendRule = {
+  ruleId: string; byRuleId: string; from: unknown; until: unknown; sourceIds: string[];
+  /** What the seed's and an import's shape add (the mutation leaves them out): STATED, no note. */
+  confidence?: Confidence; note?: string | null;
+};
 
 const suspensionFind: NamedQuery = {
   name: 'suspendRuleFind',
@@ -13,13 +18,13 @@ RETURN s IS NOT NULL AS found, toString(s.from) AS from, toString(s.until) AS un
        [id IN $sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }] AS missingSources`,
 };
 
-/** The SUSPENDS link as the seed writes it: on = from, until the first day it applies again. */
+/** The SUSPENDS link as docs/graph-model.md describes it: on = from, until the first day it applies again. */
 const suspensionCreate: NamedQuery = {
   name: 'suspendRule',
   cypher: `
 MATCH (by:Rule {id: $byRuleId}), (rule:Rule {id: $ruleId})
 CREATE (by)-[s:SUSPENDS]->(rule)
-SET s.on = $from, s.from = $from, s.until = $until, s.confidence = 'STATED', s.sourceIds = $sourceIds`,
+SET s.on = $from, s.from = $from, s.until = $until, s.confidence = $confidence, s.note = $note, s.sourceIds = $sourceIds`,
 };
 
 /**
@@ -37,6 +42,6 @@ export async function suspendRule(tx: CountingTransaction, input: SuspendRule): 
     throw new WriteConflict(`${input.byRuleId} already suspends ${input.ruleId} from ${found.from}${found.until ? ` until ${found.until}` : ''}.`, 'input.from');
   }
   await refuseCycle(tx, input.byRuleId, input.ruleId, 'input.byRuleId');
-  await tx.run(suspensionCreate, input);
+  await tx.run(suspensionCreate, { ...input, confidence: input.confidence ?? Confidence.STATED, note: input.note ?? null });
   return { entityIds, changed: true };
 }

@@ -36,7 +36,7 @@ RETURN rule IS NOT NULL AS ruleFound, EXISTS { MATCH (:${label} {id: $targetId})
     't',
     { confidence: 'confidence', note: 'note', sourceIds: 'sourceIds' },
   ),
-  /** The touch, shaped as the seed writes it (docs/graph-model.md). */
+  /** The touch, as docs/graph-model.md describes it. */
   create: {
     name: `recordTouch${label}`,
     cypher: `

@@ -3,6 +3,7 @@ import { CountingTransaction } from '../../neo4j/graph';
 import type { WriteOutcome } from '../change/change.writes';
 import { refuseMissing } from '../fact/dated-fact.writes';
 import { TierAssignment } from './tier.type';
+import { Confidence } from '../confidence/confidence.type';
 import * as w from './tier.writes';
 
 export type AssignTier = {
@@ -12,15 +13,19 @@ export type AssignTier = {
   validFrom: unknown;
   validTo: unknown;
   sourceIds: string[];
+  /** What the seed's and an import's shape add (the mutation leaves them out): STATED, no note. */
+  confidence?: Confidence;
+  note?: string | null;
 };
 
 /**
  * Puts a country in a tier from validFrom: its open assignment under the same rule closes that day.
  * The country, the tier and every source must exist (BAD_USER_INPUT naming the field); an assignment
  * that would overlap another under the same rule is refused with nothing written; the same assignment
- * recorded again (a retry) writes nothing and records no Change.
+ * recorded again (a retry, or a reload after a rule's ending closed it) writes nothing and records no Change.
  */
-export async function assignTier(tx: CountingTransaction, input: AssignTier): Promise<WriteOutcome> {
+export async function assignTier(tx: CountingTransaction, given: AssignTier): Promise<WriteOutcome> {
+  const input = { ...given, confidence: given.confidence ?? Confidence.STATED, note: given.note ?? null };
   const [found] = await tx.run<{ countryId: string | null; tierId: string | null; ruleId: string | null; missingSources: string[] }>(w.lockCountryAndTier, input);
   refuseMissing([
     [!found.countryId, `No country has code ${input.code}.`, 'input.countryCode'],

@@ -15,12 +15,15 @@ RETURN c.id AS countryId, t.id AS tierId, rule.id AS ruleId,
        [id IN $sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }] AS missingSources`,
 };
 
-/** The same assignment already recorded (a retried write): returned as it is. */
+/**
+ * The same assignment already recorded (a retried write), or recorded open and closed since by a
+ * rule's ending (endedByRuleId, revokeRule): returned as it is.
+ */
 export const sameAssignment: NamedQuery = {
   name: 'sameAssignment',
   cypher: `
 MATCH (c:Country {code: $code})-[a:IN_TIER {validFrom: $validFrom}]->(t:Tier {id: $tierId})
-WHERE (a.validTo IS NULL AND $validTo IS NULL) OR a.validTo = $validTo
+WHERE (a.validTo IS NULL AND $validTo IS NULL) OR a.validTo = $validTo OR ($validTo IS NULL AND a.endedByRuleId IS NOT NULL)
 RETURN {country: c {.*}, tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo, note: a.note, sourceIds: a.sourceIds} AS assignment`,
 };
 
@@ -48,6 +51,6 @@ export const createAssignment: NamedQuery = {
   name: 'createAssignment',
   cypher: `
 MATCH (c:Country {code: $code}), (t:Tier {id: $tierId})
-CREATE (c)-[a:IN_TIER {validFrom: $validFrom, validTo: $validTo, sourceIds: $sourceIds, countryCode: c.code}]->(t)
+CREATE (c)-[a:IN_TIER {validFrom: $validFrom, validTo: $validTo, sourceIds: $sourceIds, countryCode: c.code, confidence: $confidence, note: $note}]->(t)
 RETURN {country: c {.*}, tier: t {.*}, validFrom: a.validFrom, validTo: a.validTo, note: a.note, sourceIds: a.sourceIds} AS assignment`,
 };

@@ -11,15 +11,21 @@ import { ListKind } from '../../domain/listing/listing.type';
 import { saveChipProduct, saveCompany } from '../../domain/product/product.service';
 import { RuleInput } from '../../domain/rule/rule.mutation.input';
 import { RuleKind } from '../../domain/rule/rule.type';
-import { saveRule } from '../../domain/rule/rule.writes';
 import { recordTouch } from '../../domain/rule/touch.service';
 import { saveSource } from '../../domain/source/source.service';
 import { toNeo4jDate } from '../../neo4j/dates';
 import { CountingTransaction } from '../../neo4j/graph';
 import {
-  ChipProductRecord, ClassificationRecord, CompanyRecord, countryGroupId, eccnId, GroupMembershipRecord, ListingRecord,
-  OfficialActionRecord, OfficialRecord, RuleRecord, SourceRecord, TouchRecord,
+  AgencyRecord, ChipProductRecord, ClassificationRecord, CompanyRecord, CountryGroupRecord, countryGroupId, CountryRecord, EccnControlRecord,
+  eccnId, EccnRecord, FabricationRecord, GroupMembershipRecord, ListingRecord, OfficialActionRecord, OfficialRecord, RuleRecord, SourceRecord,
+  LineageRecord, RevocationRecord, TierAssignmentRecord, TierRecord, TouchRecord,
 } from '../../seed/records';
+import { assignTier } from '../../domain/tier/tier.service';
+import { suspendRule } from '../../domain/rule/rule.service';
+import { linkRules, revokeRule, saveRule } from '../../domain/rule/rule.writes';
+import { LineageKindName } from '../../domain/lineage/lineage.kinds';
+import { EndingKind } from '../../domain/rule/rule-ending.type';
+import { savePairLink, saveSourcedNode } from '../../domain/node/sourced-node.writes';
 
 /**
  * The record kinds an import takes, in the order it writes them (what a record names is written
@@ -139,13 +145,115 @@ const listings = spec(ListingRecord, (l) => listingId(l.partyId, l.list, l.valid
   }];
 });
 
-/** The importable kinds, keyed as in the seed files, in write order. */
+const countries = spec(CountryRecord, (c) => `country:${c.code}`, (c) => [{
+  key: `country:${c.code}`, entity: true, subjects: [`country:${c.code}`],
+  write: async (tx) => ({
+    entityIds: [`country:${c.code}`],
+    changed: await saveSourcedNode(tx, {
+      label: 'Country', id: `country:${c.code}`, sourceIds: c.sourceIds,
+      properties: { code: c.code, alpha3: c.alpha3, numeric: c.numeric, name: c.name, aliases: c.aliases ?? [], note: c.note },
+    }),
+  }),
+}]);
+
+const agencies = spec(AgencyRecord, (a) => a.id, (a) => [{
+  key: a.id, entity: true, subjects: [a.id],
+  write: async (tx) => ({
+    entityIds: [a.id, ...(a.parentId ? [a.parentId] : [])],
+    changed: await saveSourcedNode(tx, {
+      label: 'Agency', id: a.id, sourceIds: a.sourceIds, properties: { name: a.name, acronym: a.acronym, note: a.note },
+      link: a.parentId ? { id: a.parentId, field: 'input.parentId' } : null,
+    }),
+  }),
+}]);
+
+const fabrication = spec(FabricationRecord, () => undefined, (f) => [{
+  key: `${f.productId} FABRICATED_BY ${f.foundryId}`, entity: false, subjects: [f.productId],
+  write: async (tx) => ({
+    entityIds: [f.productId, f.foundryId],
+    changed: await savePairLink(tx, {
+      type: 'FABRICATED_BY', fromId: f.productId, toId: f.foundryId, properties: { unconfirmed: f.unconfirmed, note: f.note },
+      sourceIds: f.sourceIds, fields: { from: 'input.productId', to: 'input.foundryId' },
+    }),
+  }),
+}]);
+
+const eccns = spec(EccnRecord, (e) => e.id, (e) => [{
+  key: e.id, entity: true, subjects: [e.id],
+  write: async (tx) => ({
+    entityIds: [e.id],
+    changed: await saveSourcedNode(tx, { label: 'Eccn', id: e.id, sourceIds: e.sourceIds, properties: { code: e.code, title: e.title, note: e.note } }),
+  }),
+}]);
+
+const eccnControls = spec(EccnControlRecord, () => undefined, (c) => [{
+  key: `${c.ruleId} CONTROLS ${c.eccn}`, entity: false, subjects: [c.ruleId],
+  write: async (tx) => ({
+    entityIds: [c.ruleId, eccnId(c.eccn)],
+    changed: await savePairLink(tx, {
+      type: 'CONTROLS', fromId: c.ruleId, toId: eccnId(c.eccn), properties: { note: c.note }, sourceIds: c.sourceIds,
+      fields: { from: 'input.ruleId', to: 'input.eccn' },
+    }),
+  }),
+}]);
+
+const countryGroups = spec(CountryGroupRecord, (g) => g.id, (g) => [{
+  key: g.id, entity: true, subjects: [g.id],
+  write: async (tx) => ({
+    entityIds: [g.id],
+    changed: await saveSourcedNode(tx, {
+      label: 'CountryGroup', id: g.id, sourceIds: g.sourceIds, properties: { code: g.code, name: g.name, description: g.description, note: g.note },
+    }),
+  }),
+}]);
+
+const tiers = spec(TierRecord, (t) => t.id, (t) => [{
+  key: t.id, entity: true, subjects: [t.id],
+  write: async (tx) => ({
+    entityIds: [t.id, t.ruleId],
+    changed: await saveSourcedNode(tx, {
+      label: 'Tier', id: t.id, sourceIds: t.sourceIds, link: { id: t.ruleId, field: 'input.ruleId' },
+      properties: { level: t.level, name: t.name, description: t.description, computeCapTpp: t.computeCapTpp, note: t.note },
+    }),
+  }),
+}]);
+
+const tierAssignments = spec(TierAssignmentRecord, () => undefined, (a) => [{
+  key: `country:${a.code} IN_TIER ${a.tierId} from ${a.validFrom}`, entity: false, subjects: [`country:${a.code}`],
+  write: (tx) => assignTier(tx, {
+    code: a.code, tierId: a.tierId, validFrom: date(a.validFrom), validTo: date(a.validTo), sourceIds: a.sourceIds,
+    confidence: (a.confidence ?? 'STATED') as Confidence, note: a.note ?? null,
+  }),
+}]);
+
+const lineage = spec(LineageRecord, () => undefined, (l) => [{
+  key: `${l.fromId} ${l.kind} ${l.toId}`, entity: false, subjects: [l.fromId],
+  write: (tx) => l.kind === 'SUSPENDS'
+    ? suspendRule(tx, {
+      ruleId: l.toId, byRuleId: l.fromId, from: date(l.from), until: date(l.until), sourceIds: l.sourceIds,
+      confidence: (l.confidence ?? 'STATED') as Confidence, note: l.note ?? null,
+    })
+    : linkRules(tx, {
+      fromRuleId: l.fromId, toRuleId: l.toId, kind: l.kind as LineageKindName, on: date(l.on), sourceIds: l.sourceIds,
+      confidence: (l.confidence ?? 'STATED') as Confidence, note: l.note ?? null,
+    }),
+}]);
+
+const revocations = spec(RevocationRecord, () => undefined, (r) => [{
+  key: `${r.ruleId} ended on ${r.on}`, entity: false, subjects: [r.ruleId, ...(r.revokedByRuleId ? [r.revokedByRuleId] : [])],
+  write: (tx) => revokeRule(tx, {
+    ruleId: r.ruleId, revokedByRuleId: r.revokedByRuleId ?? null, on: toNeo4jDate(r.on), kind: r.kind as EndingKind, note: r.note ?? null, sourceIds: r.sourceIds,
+  }),
+}]);
+
+/** The importable kinds, keyed as in the seed files, in write order (what a record names comes first; endings last). */
 export const IMPORTABLE: Record<string, KindSpec> = {
-  sources, companies, chipProducts, officials, rules, actions, touches, classifications, groupMemberships, listings,
+  sources, countries, agencies, companies, chipProducts, fabrication, officials, rules, eccns, eccnControls, countryGroups, tiers,
+  tierAssignments, lineage, actions, touches, classifications, groupMemberships, listings, revocations,
 };
 
-/** Seed kinds with no write service yet, and what to do instead. */
-export const NOT_IMPORTABLE: Record<string, string> = Object.fromEntries(
-  ['aliases', 'displayNames', 'agencies', 'fabrication', 'lineage', 'revocations', 'tiers', 'assignments', 'eccns', 'eccnControls', 'countryGroups']
-    .map((kind) => [kind, 'cannot be imported yet: no write service takes it with its sources (lineage and revocations: use linkRules and revokeRule; the rest: the seed files)']),
-);
+/** Seed kinds an import takes in another shape. */
+export const NOT_IMPORTABLE: Record<string, string> = {
+  ...Object.fromEntries(['aliases', 'displayNames'].map((kind) => [kind, 'is a part of the seed\'s countries file: import countries, each with its name and aliases'])),
+  assignments: 'is the seed\'s shape for tier members: import tierAssignments, one record per country',
+};

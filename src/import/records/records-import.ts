@@ -22,6 +22,12 @@ export interface ImportOptions {
   editor: string;
   /** The operation the Changes name; importRecords when left out. */
   operation?: string;
+  /**
+   * Plan and apply in one pass inside one transaction: every problem is still reported and nothing
+   * written, and otherwise the whole lands at once, in half the statements. For the seed, which must
+   * land whole; an import of a large file keeps its batches.
+   */
+  oneTransaction?: boolean;
   /** Steps per transaction when applying. */
   batchSize?: number;
   /** The time limit of each transaction; the plan is one transaction over the whole file. */
@@ -37,8 +43,11 @@ interface PlannedStep extends ImportStep {
   where: string;
 }
 
-/** Thrown to roll the plan's transaction back once it has seen everything. */
-class PlanDone extends Error {}
+/** Who a step's Change names; none while planning. */
+type Recording = { editor: string; operation: string } | null;
+
+/** Thrown to roll a transaction back once it has seen everything. */
+class RollBack extends Error {}
 
 /**
  * Imports records through the write services: first a plan, in one transaction that is rolled back,
@@ -51,14 +60,18 @@ export async function importRecords(graph: Graph, records: FileRecord[], options
   const steps: PlannedStep[] = [...records]
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.index - b.index)
     .flatMap(({ kind, place, record }) => IMPORTABLE[kind].steps(record).map((step) => ({ ...step, kind, where: `${place} (${step.key})` })));
+  const recording = { editor: options.editor, operation: options.operation ?? IMPORT_OPERATION };
+  const oneTransaction = !options.dryRun && options.oneTransaction === true;
 
-  const planned = await plan(graph, steps, options);
+  const statuses = await checkAll(graph, steps, options, oneTransaction ? recording : null);
   const kinds: Record<string, KindCounts> = {};
   steps.forEach((step, i) => {
     kinds[step.kind] ??= { created: 0, changed: 0, unchanged: 0 };
-    kinds[step.kind][planned[i]] += 1;
+    kinds[step.kind][statuses[i]] += 1;
   });
+  const changed = statuses.filter((status) => status !== 'unchanged').length;
   if (options.dryRun) return { dryRun: true, kinds, changes: 0 };
+  if (oneTransaction) return { dryRun: false, kinds, changes: changed };
 
   let changes = 0;
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
@@ -66,7 +79,7 @@ export async function importRecords(graph: Graph, records: FileRecord[], options
     const batch = steps.slice(start, start + batchSize);
     changes += await graph.write(async (tx) => {
       let recorded = 0;
-      for (const step of batch) if (await apply(tx, step, options.editor, options.operation ?? IMPORT_OPERATION)) recorded += 1;
+      for (const step of batch) if ((await runStep(tx, step, recording)) !== 'unchanged') recorded += 1;
       return recorded;
     }, { timeoutMs: options.timeoutMs });
     options.progress?.('apply', Math.min(start + batchSize, steps.length), steps.length);
@@ -74,39 +87,44 @@ export async function importRecords(graph: Graph, records: FileRecord[], options
   return { dryRun: false, kinds, changes };
 }
 
-/** Runs every step in one transaction and rolls it back: each step's status, or every problem at once. */
-async function plan(graph: Graph, steps: PlannedStep[], options: ImportOptions): Promise<StepStatus[]> {
+/**
+ * Runs every step in one transaction and finds each step's status, or every problem at once (then
+ * nothing is written). Planning, the transaction is rolled back; recording, each step that changed
+ * something records its Change and the transaction commits.
+ */
+async function checkAll(graph: Graph, steps: PlannedStep[], options: ImportOptions, recording: Recording): Promise<StepStatus[]> {
   const statuses: StepStatus[] = [];
   const problems: string[] = [];
   try {
     await graph.write(async (tx) => {
       for (const [i, step] of steps.entries()) {
-        const existed = step.entity && Object.keys(await snapshot(tx, [step.key])).length > 0;
         try {
-          const outcome = await step.write(tx);
-          statuses.push(!outcome.changed ? 'unchanged' : existed ? 'changed' : 'created');
+          statuses.push(await runStep(tx, step, recording));
         } catch (error) {
           if (!(error instanceof InputRefused || error instanceof WriteConflict || error instanceof NotFound)) throw error;
           problems.push(`${step.where}: ${error.message} (${error.argumentName})`);
           statuses.push('unchanged');
         }
-        if ((i + 1) % 100 === 0 || i + 1 === steps.length) options.progress?.('plan', i + 1, steps.length);
+        if ((i + 1) % 100 === 0 || i + 1 === steps.length) options.progress?.(recording ? 'apply' : 'plan', i + 1, steps.length);
       }
-      throw new PlanDone();
+      if (problems.length > 0 || !recording) throw new RollBack();
     }, { timeoutMs: options.timeoutMs });
   } catch (error) {
-    if (!(error instanceof PlanDone)) throw error;
+    if (!(error instanceof RollBack)) throw error;
   }
   if (problems.length > 0) throw new RecordsFileError(problems);
   return statuses;
 }
 
-/** One step as a mutation does it: the subjects before, the write, and a Change when it changed anything. */
-async function apply(tx: CountingTransaction, step: PlannedStep, editor: string, operation: string): Promise<boolean> {
+/** One step as a mutation does it: the subjects before, the write, and (recording) a Change when it changed anything. */
+async function runStep(tx: CountingTransaction, step: PlannedStep, recording: Recording): Promise<StepStatus> {
   const before = await snapshot(tx, step.subjects);
+  const existed = step.entity && before[step.key] !== undefined;
   const outcome = await step.write(tx);
-  if (!outcome.changed) return false;
-  const after = await snapshot(tx, [...step.subjects, ...outcome.entityIds]);
-  await recordChange(tx, editor, operation, outcome.entityIds, diffOf(before, after));
-  return true;
+  if (!outcome.changed) return 'unchanged';
+  if (recording) {
+    const after = await snapshot(tx, [...step.subjects, ...outcome.entityIds]);
+    await recordChange(tx, recording.editor, recording.operation, outcome.entityIds, diffOf(before, after));
+  }
+  return existed ? 'changed' : 'created';
 }
