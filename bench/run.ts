@@ -20,6 +20,7 @@ import { http, raw, summarise, Timing } from './measure';
 import { growth, pasteIntoReadme, Row, table } from './report';
 import type { ServerMessage } from './serve';
 import { Workload, WORKLOADS } from './workloads';
+import { ImportRow, measureImport, measureMutations, WriteRow, writeTables } from './writes';
 
 const MEASURE: Timing = { seconds: Number(process.env.BENCH_SECONDS ?? 4), warmupSeconds: 1 };
 /** Before each scale is measured, every system answers every workload this long, so no system pays the JIT warm-up of Neo4j or Node for another. */
@@ -32,6 +33,9 @@ const LARGE_SCALE_RULES = Number(process.env.BENCH_SCALE ?? 29_000);
 const ONLY = process.env.BENCH_ONLY;
 /** BENCH_PROFILE=1 runs our server under --cpu-prof; the profile lands in bench/profiles when the run ends (see README). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** Writes per mutation for its p50, and company records per import (BENCH_WRITES=0 leaves the writes out). */
+const WRITES = Number(process.env.BENCH_WRITES ?? 200);
+const IMPORT_RECORDS = 10 * WRITES;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -96,7 +100,18 @@ async function startCapture(graph: Graph) {
     }
     return statements;
   };
-  return { statementsOf, stop: () => apollo.stop() };
+  return { apollo, statementsOf, stop: () => apollo.stop() };
+}
+
+/** The write rows of one scale, after its reads (the writes add to the graph the next scale reads). */
+async function measureWriteSide(scale: string, graph: Graph, capture: Capture, into: { mutations: WriteRow[]; imports: ImportRow[] }) {
+  if (WRITES <= 0) return;
+  const mutations = await measureMutations(scale, graph, capture.apollo, WRITES);
+  for (const row of mutations) log(`${scale} | ${row.write} | ${row.statements} statements | ours p50 ${row.oursP50.toFixed(1)} ms | raw p50 ${row.rawP50.toFixed(1)} ms`);
+  const imported = await measureImport(scale, graph, IMPORT_RECORDS);
+  log(`${scale} | import of ${imported.facts} companies | ours ${imported.oursPerSecond.toFixed(0)} facts/s | raw ${imported.rawPerSecond.toFixed(0)} facts/s`);
+  into.mutations.push(...mutations);
+  into.imports.push(imported);
 }
 
 type Capture = Awaited<ReturnType<typeof startCapture>>;
@@ -150,20 +165,26 @@ async function main() {
     servers.push(ours, peer);
     capture = await startCapture(graph);
     const count = async () => Object.values((await countGraph(graph)).relationships).reduce((a, b) => a + b, 0);
-    const rows = await measureScale(`real (${await count()} rels)`, graph, capture, ours, peer);
+    const writes = { mutations: [] as WriteRow[], imports: [] as ImportRow[] };
+    const realScale = `real (${await count()} rels)`;
+    const rows = await measureScale(realScale, graph, capture, ours, peer);
     const rssReal = { ours: await ours.rss(), peer: await peer.rss() };
+    await measureWriteSide(realScale, graph, capture, writes);
     await loadSynthetic(graph, { rules: LARGE_SCALE_RULES, progress: log });
-    rows.push(...(await measureScale(`synthetic (${await count()} rels)`, graph, capture, ours, peer)));
+    const largeScale = `synthetic (${await count()} rels)`;
+    rows.push(...(await measureScale(largeScale, graph, capture, ours, peer)));
     const rssLarge = { ours: await ours.rss(), peer: await peer.rss() };
+    await measureWriteSide(largeScale, graph, capture, writes);
 
     const when = new Date().toISOString();
     const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 embedded`;
     const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
     const rss = `RSS of each server's Node process: ours ${mib(rssReal.ours)} after the real-size runs and ${mib(rssLarge.ours)} after the large ones; @neo4j/graphql ${mib(rssReal.peer)} and ${mib(rssLarge.peer)}.`;
     const method = `${ROUNDS} rounds of ${MEASURE.seconds} s per system, taken in turn, each after ${MEASURE.warmupSeconds} s warm-up, and a warm-up pass of ${WARMUP_PASS.seconds} s per workload and system before each scale`;
-    const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}\n`;
+    const writeText = WRITES > 0 ? `\n\nWrites, after each scale's reads: ${WRITES} of each mutation, one after another, in-process (no HTTP), each creating something new; raw replays the statements each sent in one transaction. The import takes ${IMPORT_RECORDS} company records.\n\n${writeTables(writes.mutations, writes.imports)}` : '';
+    const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}${writeText}\n`;
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
-    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge }, null, 2));
+    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge, writes }, null, 2));
     // A run of some workloads, or under the profiler, is not the table the README keeps.
     if (!ONLY && !PROFILE) pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
     process.stdout.write(`${report}\n`);

@@ -39,6 +39,9 @@ export class Graph {
   /** Sees every read statement sent; the benchmark uses it to replay ours as raw Cypher. */
   onRead?: (query: NamedQuery, params: Record<string, unknown>) => void;
 
+  /** Sees every statement a write transaction sends; the write benchmark replays them as raw Cypher. */
+  onWrite?: (query: NamedQuery, params: Record<string, unknown>) => void;
+
   private constructor(
     readonly driver: Driver,
     readonly database: string,
@@ -155,6 +158,7 @@ export class CountingTransaction {
 
   async run<T>(query: NamedQuery, params: Record<string, unknown> = {}): Promise<T[]> {
     this.graph.statementCount += 1;
+    this.graph.onWrite?.(query, params);
     const result = await this.tx.run(query.cypher, params);
     return result.records.map((record) => record.toObject() as T);
   }

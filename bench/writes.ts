@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import { ApolloServer } from '@apollo/server';
+import { Editors } from '../src/domain/editor/editors';
+import { Context, createContext } from '../src/graphql/context';
+import { parseRecords } from '../src/import/records/records-file';
+import { importRecords } from '../src/import/records/records-import';
+import { Graph, NamedQuery } from '../src/neo4j/graph';
+
+/**
+ * The write side: each mutation's p50 against the raw statements it sends (replayed in one
+ * transaction through the driver), and the batch import's throughput against a raw UNWIND MERGE of
+ * the same records. Mutations run in-process (no HTTP: an editor's token is the only difference the
+ * server would add), one after another, each creating something new so no write is a repeat.
+ */
+
+const EDITOR = 'Bearer bench-editor';
+const editors = Editors.parse('bench:bench-editor');
+const SOURCE = 'source:iso-3166-1';
+/** Far from every read workload's question (none asks about Tuvalu or the bench's rules), so the writes leave the next scale's reads alone. */
+const COUNTRY = 'TV';
+
+export interface WriteRow {
+  scale: string;
+  write: string;
+  /** Statements the write sent (the raw column replays them). */
+  statements: number;
+  oursP50: number;
+  rawP50: number;
+}
+
+export interface ImportRow {
+  scale: string;
+  facts: number;
+  oursPerSecond: number;
+  rawPerSecond: number;
+}
+
+interface Mutation {
+  name: string;
+  query: string;
+  variables(run: string, i: number): Record<string, unknown>;
+}
+
+const MUTATIONS: Mutation[] = [
+  {
+    name: 'upsertSource',
+    query: 'mutation ($input: SourceInput!) { upsertSource(input: $input) { id } }',
+    variables: (run, i) => ({ input: { id: `source:bench-w-${run}-${i}`, title: `Bench source ${run} ${i}`, kind: 'PRESS_RELEASE', url: `https://example.org/${run}/${i}` } }),
+  },
+  {
+    name: 'upsertCompany',
+    query: 'mutation ($input: CompanyInput!) { upsertCompany(input: $input) { id } }',
+    variables: (run, i) => ({ input: { id: `company:bench-w-${run}-${i}`, name: `Bench company ${run} ${i}`, countryCode: COUNTRY, sourceIds: [SOURCE] } }),
+  },
+  {
+    name: 'upsertRule',
+    query: 'mutation ($input: RuleInput!) { upsertRule(input: $input) { id } }',
+    variables: (run, i) => ({ input: { id: `rule:bench-w-${run}-${i}`, title: `Bench rule ${run} ${i}`, kind: 'GUIDANCE', issuedByAgencyIds: ['agency:bis'], sourceIds: [SOURCE] } }),
+  },
+  {
+    name: 'recordTouch',
+    query: 'mutation ($input: TouchInput!) { recordTouch(input: $input) { validFrom } }',
+    // The first bench rule touches each company the upsertCompany rows made.
+    variables: (run, i) => ({ input: { ruleId: `rule:bench-w-${run}-0`, targetId: `company:bench-w-${run}-${i}`, relation: 'TARGETS', validFrom: '2030-01-01', sourceIds: [SOURCE] } }),
+  },
+];
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Each mutation `count` times through the server in-process, then the statements each sent, replayed raw. */
+export async function measureMutations(scale: string, graph: Graph, apollo: ApolloServer<Context>, count: number): Promise<WriteRow[]> {
+  const run = `${Date.now().toString(36)}`;
+  const rows: WriteRow[] = [];
+  for (const mutation of MUTATIONS) {
+    const ours: number[] = [];
+    const sent: { query: NamedQuery; params: Record<string, unknown> }[][] = [];
+    for (let i = 0; i < count; i += 1) {
+      const statements: { query: NamedQuery; params: Record<string, unknown> }[] = [];
+      graph.onWrite = (query, params) => statements.push({ query, params });
+      const started = performance.now();
+      const response = await apollo.executeOperation(
+        { query: mutation.query, variables: mutation.variables(run, i) },
+        { contextValue: createContext(graph, 'bench', editors, EDITOR) },
+      );
+      ours.push(performance.now() - started);
+      graph.onWrite = undefined;
+      if (response.body.kind !== 'single' || response.body.singleResult.errors) {
+        throw new Error(`${mutation.name} failed: ${JSON.stringify(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental')}`);
+      }
+      sent.push(statements);
+    }
+    const raw: number[] = [];
+    for (const statements of sent) {
+      const started = performance.now();
+      await graph.write(async (tx) => {
+        for (const { query, params } of statements) await tx.run(query, params);
+      });
+      raw.push(performance.now() - started);
+    }
+    rows.push({ scale, write: mutation.name, statements: median(sent.map((s) => s.length)), oursP50: median(ours), rawP50: median(raw) });
+  }
+  return rows;
+}
+
+const floorQuery: NamedQuery = {
+  name: 'benchImportFloor',
+  cypher: `
+UNWIND $rows AS row
+MERGE (c:Company {id: row.id})
+SET c.name = row.name
+WITH c, row
+MATCH (country:Country {code: row.countryCode}), (s:Source {id: row.sourceId})
+MERGE (c)-[:BASED_IN]->(country)
+MERGE (c)-[:CITES]->(s)`,
+};
+
+/**
+ * `count` company records through `npm run import`'s path (plan, then batches of 200 through the write
+ * services, a Change each), in facts per second; the floor writes the same nodes and links with one
+ * UNWIND MERGE per batch of 200, no checks and no Changes.
+ */
+export async function measureImport(scale: string, graph: Graph, count: number): Promise<ImportRow> {
+  const run = `${Date.now().toString(36)}`;
+  const companies = Array.from({ length: count }, (_, i) => ({ id: `company:bench-i-${run}-${i}`, name: `Bench import ${run} ${i}`, countryCode: COUNTRY, sourceIds: [SOURCE] }));
+  const records = parseRecords(JSON.stringify({ companies }), 'bench.json', false);
+  let started = performance.now();
+  const report = await importRecords(graph, records, { dryRun: false, editor: 'bench', batchSize: 200 });
+  const ours = count / ((performance.now() - started) / 1000);
+  if (report.kinds.companies.created !== count) throw new Error(`the import created ${report.kinds.companies.created} of ${count} companies`);
+  const rows = companies.map((c) => ({ id: c.id.replace('bench-i-', 'bench-f-'), name: c.name, countryCode: c.countryCode, sourceId: SOURCE }));
+  started = performance.now();
+  for (let start = 0; start < rows.length; start += 200) {
+    const batch = rows.slice(start, start + 200);
+    await graph.write((tx) => tx.run(floorQuery, { rows: batch }));
+  }
+  const raw = count / ((performance.now() - started) / 1000);
+  return { scale, facts: count, oursPerSecond: ours, rawPerSecond: raw };
+}
+
+export function writeTables(mutations: WriteRow[], imports: ImportRow[]): string {
+  const ms = (n: number) => n.toFixed(1);
+  return [
+    '| scale | write | statements | ours p50 ms | raw p50 ms | ours / raw |',
+    '|---|---|---|---|---|---|',
+    ...mutations.map((r) => `| ${r.scale} | ${r.write} | ${r.statements} | ${ms(r.oursP50)} | ${ms(r.rawP50)} | ${(r.oursP50 / r.rawP50).toFixed(2)} |`),
+    '',
+    '| scale | import (companies, each a node with its country and source links) | ours facts/s | raw UNWIND MERGE facts/s | ours / raw |',
+    '|---|---|---|---|---|',
+    ...imports.map((r) => `| ${r.scale} | ${r.facts} | ${r.oursPerSecond.toFixed(0)} | ${r.rawPerSecond.toFixed(0)} | ${(r.oursPerSecond / r.rawPerSecond).toFixed(2)} |`),
+  ].join('\n');
+}
