@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../paths';
 import { plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { validateSync } from 'class-validator';
 import { parse } from 'yaml';
 import {
   AgencyRecord, ChipProductRecord, ClassificationRecord, CompanyRecord, CountryAliasRecord, CountryDisplayNameRecord,
   CountryGroupRecord, countryGroupId, EccnControlRecord, EccnRecord, eccnId, FabricationRecord, GroupMembershipRecord,
   LineageRecord, listingId, ListingRecord, OfficialActionRecord, OfficialRecord, RevocationRecord, RuleRecord, SourceRecord,
-  TierAssignmentsRecord, TierRecord, TouchRecord,
-} from './records';
+  TierAssignmentsRecord, TierRecord, TouchRecord, flatten,
+} from '../import/records/records';
 
 export const defaultSeedDir = path.join(projectRoot, 'seed');
 
@@ -77,14 +77,6 @@ class SeedFile {
     for (const line of flatten(errors)) this.problems.push(`seed/${this.name}: ${where}${id ? ` (${id})` : ''} ${line}`);
     return record;
   }
-}
-
-export function flatten(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => `field "${field}": ${message}`);
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 }
 
 /** Reads and validates every seed file, then checks that every id a record names exists. */

@@ -3,7 +3,7 @@ import { Graph, NamedQuery } from '../neo4j/graph';
 import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
-import { CONFIDENCES } from './records';
+import { CONFIDENCES } from '../import/records/records';
 import { refreshNameKeys } from '../domain/search/names';
 import { FileRecord } from '../import/records/records-file';
 import { importRecords } from '../import/records/records-import';

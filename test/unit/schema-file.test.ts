@@ -12,7 +12,7 @@ describe('schema/schema.graphql', () => {
 });
 
 describe('schema/import-records.schema.json', () => {
-  it('is what the record classes emit (run `npm run schema:emit` after changing src/seed/records.ts or the importable kinds)', () => {
+  it('is what the record classes emit (run `npm run schema:emit` after changing src/import/records/records.ts or the importable kinds)', () => {
     const committed = readFileSync(path.resolve(__dirname, '../../schema/import-records.schema.json'), 'utf8');
     expect(recordsJsonSchemaText()).toBe(committed);
   });

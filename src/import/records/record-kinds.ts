@@ -19,7 +19,7 @@ import {
   AgencyRecord, ChipProductRecord, ClassificationRecord, CompanyRecord, CountryGroupRecord, countryGroupId, CountryRecord, EccnControlRecord,
   eccnId, EccnRecord, FabricationRecord, GroupMembershipRecord, ListingRecord, OfficialActionRecord, OfficialRecord, RuleRecord, SourceRecord,
   LineageRecord, RevocationRecord, TierAssignmentRecord, TierRecord, TouchRecord,
-} from '../../seed/records';
+} from './records';
 import { assignTier } from '../../domain/tier/tier.service';
 import { suspendRule } from '../../domain/rule/rule.service';
 import { linkRules, revokeRule, saveRule } from '../../domain/rule/rule.writes';

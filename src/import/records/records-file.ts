@@ -3,7 +3,7 @@ import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { flatten } from '../../seed/files';
+import { flatten } from './records';
 import { IMPORTABLE, NOT_IMPORTABLE } from './record-kinds';
 
 /** A record of the file, validated, with where it stands. */

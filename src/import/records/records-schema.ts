@@ -1,7 +1,7 @@
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { validationMetadataArrayToSchemas } from 'class-validator-jsonschema';
-import * as records from '../../seed/records';
+import * as records from './records';
 import { IMPORTABLE } from './record-kinds';
 
 type Schema = Record<string, unknown>;

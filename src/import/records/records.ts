@@ -1,13 +1,13 @@
 import { Type } from 'class-transformer';
 import {
   ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Matches, MaxLength,
-  MinLength, Validate, ValidateIf, ValidateNested, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface,
+  MinLength, Validate, ValidateIf, ValidateNested, ValidationArguments, ValidationError, ValidatorConstraint, ValidatorConstraintInterface,
 } from 'class-validator';
-import { ECCN_CODE, idPattern } from '../domain/entities';
-import { LINEAGE_TYPES } from '../domain/lineage/lineage.kinds';
+import { ECCN_CODE, idPattern } from '../../domain/entities';
+import { LINEAGE_TYPES } from '../../domain/lineage/lineage.kinds';
 
 /**
- * Shapes of the data files in seed/, checked with class-validator before anything is written.
+ * The record shapes the seed files and `npm run import` share, checked with class-validator before anything is written.
  * Every source is a public document: it has a URL or a publication date (both where they exist).
  */
 
@@ -23,7 +23,7 @@ export const COUNTRY_GROUP_ID = idPattern('countryGroup');
 export const countryGroupId = (code: string) => `countryGroup:${code.replace(':', '')}`;
 /** The id of an ECCN node from its code. */
 export const eccnId = (code: string) => `eccn:${code}`;
-export { listingId } from '../domain/entity-ids';
+export { listingId } from '../../domain/entity-ids';
 
 export const RULE_KINDS = ['INTERIM_FINAL_RULE', 'FINAL_RULE', 'PROPOSED_RULE', 'RESCISSION', 'GUIDANCE', 'ANNOUNCEMENT', 'ENTITY_LIST_ACTION'] as const;
 /** The lineage kinds, from the one list reads, the cycle check and the drawing use. */
@@ -34,7 +34,7 @@ export const LISTS = ['ENTITY_LIST', 'MILITARY_END_USER_LIST', 'UNVERIFIED_LIST'
 export const TOUCH_RELATIONS = ['TARGETS', 'RESTRICTS', 'PROHIBITS_USE'] as const;
 export const ACTION_KINDS = ['SIGNED', 'ANNOUNCED', 'INSTRUCTED', 'STATED'] as const;
 export const ENDING_KINDS = ['FORMAL_RESCISSION', 'NON_ENFORCEMENT', 'SUPERSEDED', 'EXPIRED', 'VACATED'] as const;
-import { SOURCE_KINDS } from '../domain/source/source.kinds';
+import { SOURCE_KINDS } from '../../domain/source/source.kinds';
 export { SOURCE_KINDS };
 
 class Sourced {
@@ -307,4 +307,13 @@ export class ListingRecord extends Dated {
   @IsOptional() @Matches(ISO_DATE) validTo?: string;
   @IsOptional() @Matches(idOf('rule')) addedByRuleId?: string;
   @IsOptional() @Matches(idOf('rule')) removedByRuleId?: string;
+}
+
+/** A class-validator result as lines: 'field "a.b": message', nested fields joined with dots. */
+export function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `field "${field}": ${message}`);
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
 }
