@@ -279,6 +279,9 @@ describe('npm run import: records in the seed shapes through the write services'
       companies: [
         { id: 'company:test-ir-unit', name: 'Test IR Unit', countryCode: 'CN', parentId: 'company:test-ir-maker', parentSourceIds: ['source:test-ir-nofiling'], sourceIds: ['source:test-ir-src'] },
       ],
+      agencies: [{ id: 'agency:test-ir-orphan', name: 'Test IR orphan office', parentId: 'agency:test-ir-nowhere', sourceIds: ['source:test-ir-src'] }],
+      tiers: [{ id: 'tier:test-ir-loose', ruleId: 'rule:test-ir-unwritten', level: 2, name: 'Test IR loose tier', sourceIds: ['source:test-ir-src'] }],
+      eccnControls: [{ ruleId: 'rule:test-ir-rule', eccn: '9E999', sourceIds: ['source:test-ir-src'] }],
       touches: [
         { ruleId: 'rule:test-ir-rule', targetId: 'country:CN', relation: 'TARGETS', validFrom: '2099-01-02', sourceIds: ['source:test-ir-missing'] },
       ],
@@ -286,9 +289,12 @@ describe('npm run import: records in the seed shapes through the write services'
     const before = await now();
     await expect(run(json, false, 'more.json')).rejects.toMatchObject({
       problems: [
+        expect.stringMatching(/^more\.json:\d+: agencies\[0\] .*agency:test-ir-nowhere.*\(input\.parentId\)/),
         expect.stringMatching(/^more\.json:\d+: companies\[0\] .*source:test-ir-nofiling.*\(input\.parentSourceIds\)/),
         expect.stringMatching(/^more\.json:3: chipProducts\[0\] \(chipProduct:test-ir-orphan\): No company has id company:test-ir-nobody\. \(input\.makerId\)/),
         expect.stringMatching(/^more\.json:\d+: chipProducts\[1\] .*source:test-ir-nosheet.*\(input\.performanceSourceIds\)/),
+        expect.stringMatching(/^more\.json:\d+: eccnControls\[0\] .*eccn:9E999.*\(input\.eccn\)/),
+        expect.stringMatching(/^more\.json:\d+: tiers\[0\] .*rule:test-ir-unwritten.*\(input\.ruleId\)/),
         expect.stringMatching(/^more\.json:\d+: touches\[0\] .*source:test-ir-missing.*\(input\.sourceIds\)/),
       ],
     });
