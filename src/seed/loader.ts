@@ -11,10 +11,9 @@ import { importRecords } from '../import/records/records-import';
 /** The editor and operation the seed's Changes name. */
 export const SEED_EDITOR = 'seed';
 const SEED_OPERATION = 'seed';
-/** Set-up is no client request: a seed batch may run for seconds on a busy machine. */
+/** Set-up is no client request: the seed's one transaction may run for a minute on a busy machine. */
 const SEED_TIMEOUT_MS = 300_000;
 const ISO_SOURCE = 'source:iso-3166-1';
-
 
 export interface TierAssignmentRow {
   code: string;
