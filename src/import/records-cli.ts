@@ -10,7 +10,7 @@ import { importRecords } from './records/records-import';
 
 const USAGE = 'usage: npm run import -- FILE.yaml|FILE.json [--dry-run]';
 /** The plan is one transaction over the whole file: it gets more time than one request's statement. */
-const IMPORT_TIMEOUT_MS = 10 * 60_000;
+export const IMPORT_TIMEOUT_MS = 10 * 60_000;
 
 export function parseArgs(args: string[]): { file: string; dryRun: boolean } {
   const files = args.filter((arg) => !arg.startsWith('-'));
