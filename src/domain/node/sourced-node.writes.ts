@@ -4,6 +4,7 @@ import { InputRefused } from '../../input-refused';
 import { lockNode, MISSING_SOURCES, withSources } from '../fact/dated-fact.writes';
 import { nameKeysOf } from '../search/names';
 import { bumpVersion } from './version';
+import type { WriteOutcome } from '../change/change.writes';
 
 /**
  * Nodes written by id with their sources and at most one structural link (a country, an agency and
@@ -71,10 +72,10 @@ const comparable = (snapshot: { properties: Record<string, unknown>; links: unkn
 
 /**
  * Creates or updates the node with this id: it takes the properties given, cites
- * every source (which must exist) and holds its structural link (whose target must exist). Returns
+ * every source (which must exist) and holds its structural link (whose target must exist). Says
  * whether anything changed; a change moves its version on, a repeat changes nothing.
  */
-export async function saveSourcedNode(tx: CountingTransaction, input: SaveSourcedNode): Promise<boolean> {
+export async function saveSourcedNode(tx: CountingTransaction, input: SaveSourcedNode): Promise<WriteOutcome> {
   const queries = QUERIES.get(input.label)!;
   const properties = Object.fromEntries(Object.entries(input.properties).map(([key, value]) => [key, value ?? null]));
   const params = { id: input.id, properties, sourceIds: input.sourceIds, linkId: input.link?.id ?? null };
@@ -84,7 +85,7 @@ export async function saveSourcedNode(tx: CountingTransaction, input: SaveSource
   const [saved] = await tx.run<{ after: Parameters<typeof comparable>[0] }>(queries.save, params);
   const changed = !isDeepStrictEqual(comparable(check.before), comparable(saved.after));
   if (changed) await bumpVersion(tx, input.label, input.id);
-  return changed;
+  return { entityIds: input.link ? [input.id, input.link.id] : [input.id], changed };
 }
 
 /** Undated links between two existing nodes, one per pair: a rule's ECCN entry, a product's foundry. */
@@ -130,9 +131,9 @@ const PAIR_QUERIES = new Map((Object.keys(PAIR_LINKS) as PairLinkType[]).map((ty
 
 /**
  * Links two existing nodes once (a repeat updates the link's properties and adds its sources).
- * Both ends and every source must exist (BAD_USER_INPUT naming the field). Returns whether anything changed.
+ * Both ends and every source must exist (BAD_USER_INPUT naming the field). Says whether anything changed.
  */
-export async function savePairLink(tx: CountingTransaction, input: SavePairLink): Promise<boolean> {
+export async function savePairLink(tx: CountingTransaction, input: SavePairLink): Promise<WriteOutcome> {
   const queries = PAIR_QUERIES.get(input.type)!;
   const { from, to } = PAIR_LINKS[input.type];
   const params = { ...input, properties: Object.fromEntries(Object.entries(input.properties).map(([key, value]) => [key, value ?? null])) };
@@ -141,5 +142,5 @@ export async function savePairLink(tx: CountingTransaction, input: SavePairLink)
   if (!check.toFound) throw new InputRefused(`No ${to} has id ${input.toId}.`, input.fields.to);
   if (check.missingSources.length > 0) throw new InputRefused(`No source has id ${check.missingSources.join(', ')}.`, 'input.sourceIds');
   const [saved] = await tx.run<{ after: Record<string, unknown> }>(queries.save, params);
-  return !isDeepStrictEqual(check.before, saved.after);
+  return { entityIds: [input.fromId, input.toId], changed: !isDeepStrictEqual(check.before, saved.after) };
 }

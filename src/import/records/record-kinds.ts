@@ -147,74 +147,53 @@ const listings = spec(ListingRecord, (l) => listingId(l.partyId, l.list, l.valid
 
 const countries = spec(CountryRecord, (c) => `country:${c.code}`, (c) => [{
   key: `country:${c.code}`, entity: true, subjects: [`country:${c.code}`],
-  write: async (tx) => ({
-    entityIds: [`country:${c.code}`],
-    changed: await saveSourcedNode(tx, {
-      label: 'Country', id: `country:${c.code}`, sourceIds: c.sourceIds,
-      properties: { code: c.code, alpha3: c.alpha3, numeric: c.numeric, name: c.name, aliases: c.aliases ?? [], note: c.note },
-    }),
+  write: (tx) => saveSourcedNode(tx, {
+    label: 'Country', id: `country:${c.code}`, sourceIds: c.sourceIds,
+    properties: { code: c.code, alpha3: c.alpha3, numeric: c.numeric, name: c.name, aliases: c.aliases ?? [], note: c.note },
   }),
 }]);
 
 const agencies = spec(AgencyRecord, (a) => a.id, (a) => [{
   key: a.id, entity: true, subjects: [a.id],
-  write: async (tx) => ({
-    entityIds: [a.id, ...(a.parentId ? [a.parentId] : [])],
-    changed: await saveSourcedNode(tx, {
-      label: 'Agency', id: a.id, sourceIds: a.sourceIds, properties: { name: a.name, acronym: a.acronym, note: a.note },
-      link: a.parentId ? { id: a.parentId, field: 'input.parentId' } : null,
-    }),
+  write: (tx) => saveSourcedNode(tx, {
+    label: 'Agency', id: a.id, sourceIds: a.sourceIds, properties: { name: a.name, acronym: a.acronym, note: a.note },
+    link: a.parentId ? { id: a.parentId, field: 'input.parentId' } : null,
   }),
 }]);
 
 const fabrication = spec(FabricationRecord, () => undefined, (f) => [{
   key: `${f.productId} FABRICATED_BY ${f.foundryId}`, entity: false, subjects: [f.productId],
-  write: async (tx) => ({
-    entityIds: [f.productId, f.foundryId],
-    changed: await savePairLink(tx, {
-      type: 'FABRICATED_BY', fromId: f.productId, toId: f.foundryId, properties: { unconfirmed: f.unconfirmed, note: f.note },
-      sourceIds: f.sourceIds, fields: { from: 'input.productId', to: 'input.foundryId' },
-    }),
+  write: (tx) => savePairLink(tx, {
+    type: 'FABRICATED_BY', fromId: f.productId, toId: f.foundryId, properties: { unconfirmed: f.unconfirmed, note: f.note },
+    sourceIds: f.sourceIds, fields: { from: 'input.productId', to: 'input.foundryId' },
   }),
 }]);
 
 const eccns = spec(EccnRecord, (e) => e.id, (e) => [{
   key: e.id, entity: true, subjects: [e.id],
-  write: async (tx) => ({
-    entityIds: [e.id],
-    changed: await saveSourcedNode(tx, { label: 'Eccn', id: e.id, sourceIds: e.sourceIds, properties: { code: e.code, title: e.title, note: e.note } }),
-  }),
+  write: (tx) => saveSourcedNode(tx, { label: 'Eccn', id: e.id, sourceIds: e.sourceIds, properties: { code: e.code, title: e.title, note: e.note } }),
 }]);
 
 const eccnControls = spec(EccnControlRecord, () => undefined, (c) => [{
   key: `${c.ruleId} CONTROLS ${c.eccn}`, entity: false, subjects: [c.ruleId],
-  write: async (tx) => ({
-    entityIds: [c.ruleId, eccnId(c.eccn)],
-    changed: await savePairLink(tx, {
-      type: 'CONTROLS', fromId: c.ruleId, toId: eccnId(c.eccn), properties: { note: c.note }, sourceIds: c.sourceIds,
-      fields: { from: 'input.ruleId', to: 'input.eccn' },
-    }),
+  write: (tx) => savePairLink(tx, {
+    type: 'CONTROLS', fromId: c.ruleId, toId: eccnId(c.eccn), properties: { note: c.note }, sourceIds: c.sourceIds,
+    fields: { from: 'input.ruleId', to: 'input.eccn' },
   }),
 }]);
 
 const countryGroups = spec(CountryGroupRecord, (g) => g.id, (g) => [{
   key: g.id, entity: true, subjects: [g.id],
-  write: async (tx) => ({
-    entityIds: [g.id],
-    changed: await saveSourcedNode(tx, {
-      label: 'CountryGroup', id: g.id, sourceIds: g.sourceIds, properties: { code: g.code, name: g.name, description: g.description, note: g.note },
-    }),
+  write: (tx) => saveSourcedNode(tx, {
+    label: 'CountryGroup', id: g.id, sourceIds: g.sourceIds, properties: { code: g.code, name: g.name, description: g.description, note: g.note },
   }),
 }]);
 
 const tiers = spec(TierRecord, (t) => t.id, (t) => [{
   key: t.id, entity: true, subjects: [t.id],
-  write: async (tx) => ({
-    entityIds: [t.id, t.ruleId],
-    changed: await saveSourcedNode(tx, {
-      label: 'Tier', id: t.id, sourceIds: t.sourceIds, link: { id: t.ruleId, field: 'input.ruleId' },
-      properties: { level: t.level, name: t.name, description: t.description, computeCapTpp: t.computeCapTpp, note: t.note },
-    }),
+  write: (tx) => saveSourcedNode(tx, {
+    label: 'Tier', id: t.id, sourceIds: t.sourceIds, link: { id: t.ruleId, field: 'input.ruleId' },
+    properties: { level: t.level, name: t.name, description: t.description, computeCapTpp: t.computeCapTpp, note: t.note },
   }),
 }]);
 
