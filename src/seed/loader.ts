@@ -4,7 +4,6 @@ import { CountryRow, isoCountries } from './countries';
 import { defaultSeedDir, readSeed, SeedData, SeedValidationError } from './files';
 import * as q from './seed.queries';
 import { CONFIDENCES } from '../import/records/records';
-import { refreshNameKeys } from '../domain/search/names';
 import { FileRecord } from '../import/records/records-file';
 import { importRecords } from '../import/records/records-import';
 
@@ -126,7 +125,6 @@ export async function loadSeed(graph: Graph, progress: (line: string) => void = 
   for (const [kind, counts] of Object.entries(report.kinds)) {
     progress(`seed: ${kind}: ${counts.created} created, ${counts.changed} changed, ${counts.unchanged} unchanged`);
   }
-  await graph.write((tx) => tx.run(refreshNameKeys));
   progress(`seed: ${report.changes} Changes recorded by editor ${SEED_EDITOR}`);
   const summary = await countGraph(graph);
   progress(`seed: done: ${JSON.stringify(summary)}`);
