@@ -18,7 +18,7 @@ import { projectRoot } from '../src/paths';
 import { freePort } from '../test/support/ports';
 import { http, raw, summarise, Timing } from './measure';
 import { growth, pasteIntoReadme, Row, table } from './report';
-import type { ServerMessage } from './serve';
+import type { Memory, ServerMessage } from './serve';
 import { Workload, WORKLOADS } from './workloads';
 import { ImportRow, measureImport, measureMutations, WriteRow, writeTables } from './writes';
 
@@ -41,11 +41,12 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
  * `npm start` gives V8 a larger young generation (fewer scavenges on request garbage). Both servers
- * run with the same flags, so the comparison is of the software, not of the runtime settings.
+ * run with the same flags, so the comparison is of the software, not of the runtime settings;
+ * --expose-gc only lets the memory reading between scales collect first (serve.ts).
  */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--expose-gc'];
 
-interface Server { url: string; child: ChildProcess; rss(): Promise<number> }
+interface Server { url: string; child: ChildProcess; memory(): Promise<Memory> }
 
 /** Starts ours or the peer in a process of its own (serve.ts). */
 function startServerProcess(system: 'ours' | 'peer', boltUri: string): Promise<Server> {
@@ -57,13 +58,14 @@ function startServerProcess(system: 'ours' | 'peer', boltUri: string): Promise<S
   });
   return next().then((message) => {
     if (!('url' in message)) throw new Error(`${system} server sent ${JSON.stringify(message)}`);
-    const rss = async () => {
+    const memory = async () => {
       const reply = next();
-      child.send('rss');
+      child.send('memory');
       const answer = await reply;
-      return 'rss' in answer ? answer.rss : NaN;
+      if (!('memory' in answer)) throw new Error(`${system} server sent ${JSON.stringify(answer)}`);
+      return answer.memory;
     };
-    return { url: message.url, child, rss };
+    return { url: message.url, child, memory };
   });
 }
 
@@ -151,6 +153,26 @@ async function measureScale(scale: string, graph: Graph, capture: Capture, ours:
   return rows;
 }
 
+/**
+ * Each server's memory after each scale. RSS at one moment says as much about where the garbage
+ * collector stood as about what the server holds: the peak since start and the heap still live
+ * after a full collection say the rest.
+ */
+function memoryTable(real: { ours: Memory; peer: Memory }, large: { ours: Memory; peer: Memory }): string {
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  const row = (scale: string, m: { ours: Memory; peer: Memory }) =>
+    `| after ${scale} | ${mib(m.ours.rss)} / ${mib(m.peer.rss)} (${ratio(m.ours.rss, m.peer.rss)}) | ${mib(m.ours.peakRss)} / ${mib(m.peer.peakRss)} (${ratio(m.ours.peakRss, m.peer.peakRss)}) | ${mib(m.ours.liveHeap)} / ${mib(m.peer.liveHeap)} (${ratio(m.ours.liveHeap, m.peer.liveHeap)}) |`;
+  return [
+    'Memory of each server\'s Node process, ours / @neo4j/graphql in MiB (ratio):',
+    '',
+    '| when | RSS | peak RSS since start | heap live after a full GC |',
+    '|---|---|---|---|',
+    row('the real-size runs', real),
+    row('the large ones', large),
+  ].join('\n');
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'export-graph-bench-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512, txMemoryMb: 512, startTimeoutMs: 180_000, progress: log });
@@ -168,23 +190,22 @@ async function main() {
     const writes = { mutations: [] as WriteRow[], imports: [] as ImportRow[] };
     const realScale = `real (${await count()} rels)`;
     const rows = await measureScale(realScale, graph, capture, ours, peer);
-    const rssReal = { ours: await ours.rss(), peer: await peer.rss() };
+    const memoryReal = { ours: await ours.memory(), peer: await peer.memory() };
     await measureWriteSide(realScale, graph, capture, writes);
     await loadSynthetic(graph, { rules: LARGE_SCALE_RULES, progress: log });
     const largeScale = `synthetic (${await count()} rels)`;
     rows.push(...(await measureScale(largeScale, graph, capture, ours, peer)));
-    const rssLarge = { ours: await ours.rss(), peer: await peer.rss() };
+    const memoryLarge = { ours: await ours.memory(), peer: await peer.memory() };
     await measureWriteSide(largeScale, graph, capture, writes);
 
     const when = new Date().toISOString();
     const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Neo4j 5.26 embedded`;
-    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
-    const rss = `RSS of each server's Node process: ours ${mib(rssReal.ours)} after the real-size runs and ${mib(rssLarge.ours)} after the large ones; @neo4j/graphql ${mib(rssReal.peer)} and ${mib(rssLarge.peer)}.`;
+    const memoryText = memoryTable(memoryReal, memoryLarge);
     const method = `${ROUNDS} rounds of ${MEASURE.seconds} s per system, taken in turn, each after ${MEASURE.warmupSeconds} s warm-up, and a warm-up pass of ${WARMUP_PASS.seconds} s per workload and system before each scale`;
     const writeText = WRITES > 0 ? `\n\nWrites, after each scale's reads: ${WRITES} of each mutation, one after another, in-process (no HTTP), each creating something new; raw replays the statements each sent in one transaction. The import takes ${IMPORT_RECORDS} company records.\n\n${writeTables(writes.mutations, writes.imports)}` : '';
-    const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${rss}${writeText}\n`;
+    const report = `Run ${when} on ${machine}; ${method}; total ${Math.round((Date.now() - started) / 1000)} s.\n\n${table(rows, MEASURE.seconds)}\n\n${growth(rows)}\n\n${memoryText}${writeText}\n`;
     mkdirSync(path.join(projectRoot, 'bench', 'results'), { recursive: true });
-    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, rssReal, rssLarge, writes }, null, 2));
+    writeFileSync(path.join(projectRoot, 'bench', 'results', `${when.replace(/[:.]/g, '-')}.json`), JSON.stringify({ when, machine, method, rows, memoryReal, memoryLarge, writes }, null, 2));
     // A run of some workloads, or under the profiler, is not the table the README keeps.
     if (!ONLY && !PROFILE) pasteIntoReadme(path.join(projectRoot, 'bench', 'README.md'), report);
     process.stdout.write(`${report}\n`);

@@ -12,9 +12,14 @@ import { peerSchema } from './peer';
 /**
  * One GraphQL server in a process of its own, so neither server shares an event loop with the
  * other or with the load generator. Usage: serve.js ours|peer <bolt uri>. Started by run.ts over
- * IPC: it sends {url} once listening, answers 'rss' with {rss}, and stops on 'stop' or disconnect.
+ * IPC: it sends {url} once listening, answers 'memory' with {memory} and 'cpu' with {cpuMs} (CPU time
+ * used so far, every thread), and stops on 'stop' or disconnect. Both servers run with --expose-gc so
+ * 'memory' can collect before it reads the live heap; nothing else calls gc().
  */
-export type ServerMessage = { url: string } | { rss: number };
+/** What a server's memory looks like: RSS now, its peak since start, and the heap still live after a full collection. */
+export interface Memory { rss: number; peakRss: number; liveHeap: number }
+
+export type ServerMessage = { url: string } | { memory: Memory } | { cpuMs: number };
 
 async function main() {
   const [system, uri] = process.argv.slice(2);
@@ -40,7 +45,17 @@ async function main() {
     process.exit(0);
   };
   process.on('message', (message) => {
-    if (message === 'rss') process.send!({ rss: process.memoryUsage().rss } satisfies ServerMessage);
+    if (message === 'memory') {
+      // RSS first: the collection below would move it. ru_maxrss is in KiB.
+      const { rss } = process.memoryUsage();
+      const peakRss = process.resourceUsage().maxRSS * 1024;
+      (globalThis as { gc?: () => void }).gc?.();
+      process.send!({ memory: { rss, peakRss, liveHeap: process.memoryUsage().heapUsed } } satisfies ServerMessage);
+    }
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send!({ cpuMs: (user + system) / 1000 } satisfies ServerMessage);
+    }
     if (message === 'stop') void exit();
   });
   process.on('disconnect', () => void exit());
