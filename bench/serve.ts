@@ -9,6 +9,9 @@ import { createLogger } from '../src/logger';
 import { Graph } from '../src/neo4j/graph';
 import { peerSchema } from './peer';
 
+/** What a server's memory looks like: RSS now, its peak since start, and the heap still live after a full collection. */
+export interface Memory { rss: number; peakRss: number; liveHeap: number }
+
 /**
  * One GraphQL server in a process of its own, so neither server shares an event loop with the
  * other or with the load generator. Usage: serve.js ours|peer <bolt uri>. Started by run.ts over
@@ -16,9 +19,6 @@ import { peerSchema } from './peer';
  * used so far, every thread), and stops on 'stop' or disconnect. Both servers run with --expose-gc so
  * 'memory' can collect before it reads the live heap; nothing else calls gc().
  */
-/** What a server's memory looks like: RSS now, its peak since start, and the heap still live after a full collection. */
-export interface Memory { rss: number; peakRss: number; liveHeap: number }
-
 export type ServerMessage = { url: string } | { memory: Memory } | { cpuMs: number };
 
 async function main() {
