@@ -70,7 +70,7 @@ async function main() {
       const execute = () => apollo.executeOperation({ query: workload.ours }, { contextValue: context() });
       await inProcess(execute, 1);
       const apolloP50 = summarise(await inProcess(execute, SECONDS), SECONDS).p50;
-      // The server's JIT settles over the first few thousand requests: CPU per request is read after them.
+      // The server's JIT is still compiling over its first thousand or so requests: CPU per request is read after one unmeasured run.
       await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
       const cpuBefore = await cpuMs();
       const latencies = await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
