@@ -1,21 +1,14 @@
 import 'reflect-metadata';
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Editors } from '../src/domain/editor/editors';
-import { createContext } from '../src/graphql/context';
-import { createSchema } from '../src/graphql/schema';
-import { apolloOptionsFrom, createApollo } from '../src/http/server';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { Graph, Statement } from '../src/neo4j/graph';
+import { Graph } from '../src/neo4j/graph';
 import { applyMigrations } from '../src/neo4j/migrations';
 import { loadSeed } from '../src/seed/loader';
 import { freePort } from '../test/support/ports';
 import { http, raw, summarise } from './measure';
-import type { ServerMessage } from './serve';
+import { Capture, Server, startCapture, startServerProcess } from './systems';
 import { WORKLOADS } from './workloads';
 
 /**
@@ -46,41 +39,32 @@ async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'export-graph-overhead-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512, txMemoryMb: 512, startTimeoutMs: 180_000, progress: log });
   const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', maxPoolSize: 64 });
-  const child = fork(path.join(__dirname, 'serve.js'), ['ours', neo4j.uri], { execArgv: ['--max-semi-space-size=64'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let server: Server | undefined;
+  let capture: Capture | undefined;
   try {
     await applyMigrations(graph);
     await loadSeed(graph, () => undefined);
-    const next = () => new Promise<ServerMessage>((resolve) => child.once('message', (m) => resolve(m as ServerMessage)));
-    const { url } = (await next()) as { url: string };
-    const cpuMs = async () => {
-      const reply = next();
-      child.send('cpu');
-      return ((await reply) as { cpuMs: number }).cpuMs;
-    };
-    const apollo = createApollo(await createSchema(), apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')));
-    await apollo.start();
-    const context = () => createContext(graph, 'overhead', Editors.parse(''), undefined);
+    server = await startServerProcess('ours', neo4j.uri);
+    const { url } = server;
+    capture = await startCapture(graph);
     for (const workload of WORKLOADS.filter((w) => ONLY.split('|').some((part) => w.name.includes(part)))) {
-      const statements: Statement[] = [];
-      graph.onRead = (query, params) => statements.push({ query, params });
-      await apollo.executeOperation({ query: workload.ours }, { contextValue: context() });
-      graph.onRead = undefined;
+      const statements = await capture.statementsOf(workload);
       const timing = { seconds: SECONDS, warmupSeconds: 1 };
       const rawP50 = summarise(await raw(graph, statements, 1, timing), SECONDS).p50;
-      const execute = () => apollo.executeOperation({ query: workload.ours }, { contextValue: context() });
+      const execute = () => capture!.execute(workload);
       await inProcess(execute, 1);
       const apolloP50 = summarise(await inProcess(execute, SECONDS), SECONDS).p50;
       // The server's JIT is still compiling over its first thousand or so requests: CPU per request is read after one unmeasured run.
       await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
-      const cpuBefore = await cpuMs();
+      const cpuBefore = await server.cpuMs();
       const latencies = await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
-      const serverCpu = (await cpuMs() - cpuBefore) / latencies.length;
+      const serverCpu = (await server.cpuMs() - cpuBefore) / latencies.length;
       const httpP50 = summarise(latencies, SECONDS).p50;
       log(`${workload.name}: raw ${rawP50.toFixed(2)} ms | in-process Apollo ${apolloP50.toFixed(2)} ms (+${(apolloP50 - rawP50).toFixed(2)}) | HTTP ${httpP50.toFixed(2)} ms (+${(httpP50 - apolloP50).toFixed(2)}) | server CPU ${serverCpu.toFixed(2)} ms per request`);
     }
-    await apollo.stop();
   } finally {
-    child.disconnect();
+    await capture?.stop();
+    server?.child.disconnect();
     await graph.close();
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,16 +1,9 @@
 import 'reflect-metadata';
-import { fork, ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Editors } from '../src/domain/editor/editors';
-import { createContext } from '../src/graphql/context';
-import { createSchema } from '../src/graphql/schema';
-import { createApollo, apolloOptionsFrom } from '../src/http/server';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { Graph, Statement } from '../src/neo4j/graph';
+import { Graph } from '../src/neo4j/graph';
 import { applyMigrations } from '../src/neo4j/migrations';
 import { countGraph, loadSeed } from '../src/seed/loader';
 import { loadSynthetic } from '../src/seed/synthetic';
@@ -18,7 +11,8 @@ import { projectRoot } from '../src/paths';
 import { freePort } from '../test/support/ports';
 import { http, raw, summarise, Timing } from './measure';
 import { growth, pasteIntoReadme, Row, table } from './report';
-import type { Memory, ServerMessage } from './serve';
+import type { Memory } from './serve';
+import { Capture, Server, startCapture, startServerProcess } from './systems';
 import { Workload, WORKLOADS } from './workloads';
 import { ImportRow, measureImport, measureMutations, WriteRow, writeTables } from './writes';
 
@@ -39,36 +33,6 @@ const IMPORT_RECORDS = 10 * WRITES;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/**
- * `npm start` gives V8 a larger young generation (fewer scavenges on request garbage). Both servers
- * run with the same flags, so the comparison is of the software, not of the runtime settings;
- * --expose-gc only lets the memory reading between scales collect first (serve.ts).
- */
-const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--expose-gc'];
-
-interface Server { url: string; child: ChildProcess; memory(): Promise<Memory> }
-
-/** Starts ours or the peer in a process of its own (serve.ts). */
-function startServerProcess(system: 'ours' | 'peer', boltUri: string): Promise<Server> {
-  const profile = PROFILE && system === 'ours' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, 'bench', 'profiles')}`] : [];
-  const child = fork(path.join(__dirname, 'serve.js'), [system, boltUri], { execArgv: [...SERVER_NODE_FLAGS, ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const next = () => new Promise<ServerMessage>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as ServerMessage));
-    child.once('exit', (code) => reject(new Error(`${system} server exited with ${code}`)));
-  });
-  return next().then((message) => {
-    if (!('url' in message)) throw new Error(`${system} server sent ${JSON.stringify(message)}`);
-    const memory = async () => {
-      const reply = next();
-      child.send('memory');
-      const answer = await reply;
-      if (!('memory' in answer)) throw new Error(`${system} server sent ${JSON.stringify(answer)}`);
-      return answer.memory;
-    };
-    return { url: message.url, child, memory };
-  });
-}
-
 async function answer(url: string, query: string) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
@@ -87,24 +51,6 @@ async function check(workload: Workload, oursUrl: string, peerUrl: string) {
   }
 }
 
-/** Runs workloads through our service in-process (never timed) to see the statements it sends: the raw client replays them. */
-async function startCapture(graph: Graph) {
-  const apollo = createApollo(await createSchema(), apolloOptionsFrom(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent')));
-  await apollo.start();
-  const statementsOf = async (workload: Workload): Promise<Statement[]> => {
-    const statements: Statement[] = [];
-    graph.onRead = (query, params) => statements.push({ query, params });
-    try {
-      const response = await apollo.executeOperation({ query: workload.ours }, { contextValue: createContext(graph, 'bench', Editors.parse(''), undefined) });
-      if (response.body.kind !== 'single' || response.body.singleResult.errors) throw new Error(`"${workload.name}" failed in-process`);
-    } finally {
-      graph.onRead = undefined;
-    }
-    return statements;
-  };
-  return { apollo, statementsOf, stop: () => apollo.stop() };
-}
-
 /** The write rows of one scale, after its reads (the writes add to the graph the next scale reads). */
 async function measureWriteSide(scale: string, graph: Graph, capture: Capture, into: { mutations: WriteRow[]; imports: ImportRow[] }) {
   if (WRITES <= 0) return;
@@ -115,8 +61,6 @@ async function measureWriteSide(scale: string, graph: Graph, capture: Capture, i
   into.mutations.push(...mutations);
   into.imports.push(imported);
 }
-
-type Capture = Awaited<ReturnType<typeof startCapture>>;
 
 async function measureScale(scale: string, graph: Graph, capture: Capture, ours: Server, peer: Server): Promise<Row[]> {
   const plans = [];
@@ -183,7 +127,8 @@ async function main() {
   try {
     await applyMigrations(graph);
     await loadSeed(graph, log);
-    const [ours, peer] = await Promise.all([startServerProcess('ours', neo4j.uri), startServerProcess('peer', neo4j.uri)]);
+    const profile = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, 'bench', 'profiles')}`] : [];
+    const [ours, peer] = await Promise.all([startServerProcess('ours', neo4j.uri, profile), startServerProcess('peer', neo4j.uri)]);
     servers.push(ours, peer);
     capture = await startCapture(graph);
     const count = async () => Object.values((await countGraph(graph)).relationships).reduce((a, b) => a + b, 0);
