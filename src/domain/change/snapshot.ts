@@ -13,17 +13,29 @@ export type ChangeDiff = { before: Record<string, Record<string, unknown>>; afte
 /** Bookkeeping properties no reader shows: the derived lookup keys and the lock marker. */
 const HIDDEN = new Set(['nameKeys', 'writeLock']);
 
-/** Every kind's label once, each branch on its id index (listings are nodes too, though not entities). */
+/**
+ * Every kind's label once, each branch looking up only the ids of its kind (the id's prefix names
+ * it) on its id index; listings are nodes too, though not entities.
+ */
 const LABELS = [...ENTITIES.map((kind) => kind.type), 'Listing'];
 const snapshotQuery: NamedQuery = {
   name: 'changeSnapshot',
   cypher: `
-UNWIND $ids AS id
-CALL (id) {
-  ${LABELS.map((label) => `MATCH (n:${label} {id: id}) RETURN n`).join('\n  UNION\n  ')}
+CALL () {
+  ${LABELS.map((label) => `UNWIND $ids.${label} AS id MATCH (n:${label} {id: id}) RETURN n`).join('\n  UNION ALL\n  ')}
 }
 RETURN n.id AS id, properties(n) AS properties, [(n)-[r]->(m) | [type(r), m.id, properties(r)]] AS links`,
 };
+
+/** The ids by label, every label present (an empty list where none is asked for). */
+function idsByLabel(ids: string[]): Record<string, string[]> {
+  const byLabel: Record<string, string[]> = Object.fromEntries(LABELS.map((label) => [label, []]));
+  for (const id of new Set(ids)) {
+    const label = id.startsWith('listing:') ? 'Listing' : kindOfId(id)?.type;
+    if (label) byLabel[label].push(id);
+  }
+  return byLabel;
+}
 
 /** A value as JSON holds it: Neo4j dates and times as ISO text, integers as numbers. */
 function plain(value: unknown): unknown {
@@ -48,8 +60,7 @@ function linkKey(type: string, target: string, properties: Record<string, unknow
 
 /** The state of the entities with these ids (ids that name no entity are left out). */
 export async function snapshot(tx: CountingTransaction, ids: string[]): Promise<Snapshot> {
-  const known = [...new Set(ids)].filter((id) => kindOfId(id) !== null || id.startsWith('listing:'));
-  const rows = await tx.run<{ id: string; properties: Record<string, unknown>; links: [string, string, Record<string, unknown>][] }>(snapshotQuery, { ids: known });
+  const rows = await tx.run<{ id: string; properties: Record<string, unknown>; links: [string, string, Record<string, unknown>][] }>(snapshotQuery, { ids: idsByLabel(ids) });
   return Object.fromEntries(rows.map((row) => {
     const properties = Object.fromEntries(Object.entries(row.properties).filter(([key]) => !HIDDEN.has(key)).map(([key, value]) => [key, plain(value)]));
     const links: Record<string, unknown> = {};
