@@ -355,4 +355,31 @@ describe('npm run import: records in the seed shapes through the write services'
       expect((await now()).nodes).toBe(11);
     });
   });
+
+  it('writes a batch of companies in the statements one takes, and refuses a batch per company, writing none of it', async () => {
+    const company = (i: number, more: object = {}) => ({ id: `company:test-ir-batch-${i}`, name: `Test IR batch ${i}`, countryCode: 'CN', sourceIds: ['source:test-ir-src'], ...more });
+    const file = (...companies: object[]) => JSON.stringify({ companies }, null, 2);
+    const statementsFor = async (text: string) => {
+      const before = graph.statementCount;
+      const report = await importRecords(graph, parseRecords(text, 'batch.json'), { dryRun: false, editor: 'import' });
+      return { statements: graph.statementCount - before, created: report.kinds.companies.created };
+    };
+    const few = await statementsFor(file(...Array.from({ length: 2 }, (_, i) => company(i))));
+    const many = await statementsFor(file(...Array.from({ length: 40 }, (_, i) => company(100 + i))));
+    expect(many).toEqual({ statements: few.statements, created: 40 });
+
+    const before = await now();
+    await expect(run(file(company(200), company(201, { countryCode: 'ZZ' }), company(202, { parentId: 'company:test-ir-nobody', parentSourceIds: ['source:test-ir-src'] }), company(203)), false, 'batch.json'))
+      .rejects.toMatchObject({
+        problems: [
+          expect.stringMatching(/^batch\.json:\d+: companies\[1\] \(company:test-ir-batch-201\): No country has code ZZ\. \(input\.countryCode\)/),
+          expect.stringMatching(/^batch\.json:\d+: companies\[2\] \(company:test-ir-batch-202\): No company has id company:test-ir-nobody\. \(input\.parentId\)/),
+        ],
+      });
+    // A subsidiary before its parent is refused as it is one record at a time: the parent is not written yet.
+    await expect(run(file(company(300, { parentId: 'company:test-ir-batch-301', parentSourceIds: ['source:test-ir-src'] }), company(301)), false, 'batch.json')).rejects.toMatchObject({
+      problems: [expect.stringMatching(/companies\[0\] \(company:test-ir-batch-300\): No company has id company:test-ir-batch-301\. \(input\.parentId\)/)],
+    });
+    expect(await now()).toEqual(before);
+  });
 });

@@ -2,12 +2,15 @@ import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import type { WriteOutcome } from '../change/change.writes';
 import { createUnlessOverlapping, lockNode, MISSING_SOURCES, overlappingQuery, refuseMissing, withSources } from '../fact/dated-fact.writes';
 import { Confidence } from '../confidence/confidence.type';
-import { saveNamed, SaveNamed } from '../node/node.writes';
+import { NamedInput, namedStatements, saveNamed } from '../node/node.writes';
 import { OfficialActionKind } from './agency.type';
 
+/** An official has no links of its own: the save sets the name keys. */
+const OFFICIAL_STATEMENTS = namedStatements('Official', '');
+
 /** Creates or updates an official (node.writes.ts). */
-export async function saveOfficial(tx: CountingTransaction, input: Omit<SaveNamed, 'label'>): Promise<WriteOutcome> {
-  const changed = await saveNamed(tx, { ...input, label: 'Official' }, async () => undefined);
+export async function saveOfficial(tx: CountingTransaction, input: NamedInput): Promise<WriteOutcome> {
+  const changed = await saveNamed(tx, OFFICIAL_STATEMENTS, input);
   return { entityIds: [input.id], changed };
 }
 

@@ -7,8 +7,11 @@ import { InputRefused, WriteConflict } from '../../input-refused';
  * overlaps its period. A null start holds from the beginning, a null end is open.
  */
 
+/** The Cypher list of the ids in `list` (a list of source ids) that name no source. */
+export const missingSourcesOf = (list: string) => `[id IN ${list} WHERE NOT EXISTS { MATCH (:Source {id: id}) }]`;
+
 /** The Cypher list of the input's `$sourceIds` that name no source. */
-export const MISSING_SOURCES = '[id IN $sourceIds WHERE NOT EXISTS { MATCH (:Source {id: id}) }]';
+export const MISSING_SOURCES = missingSourcesOf('$sourceIds');
 
 /** Cypher for a stored list of source ids with the input's (`$sourceIds` unless named) added: sources accumulate, as CITES links do. */
 export const withSources = (list: string, given = '$sourceIds') => `coalesce(${list}, []) + [id IN ${given} WHERE NOT id IN coalesce(${list}, [])]`;

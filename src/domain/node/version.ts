@@ -20,13 +20,20 @@ export const versionReader: FieldReader = (_field, { node }) => Cypher.coalesce(
 /** Cypher for the version of the node bound to `n`, null when there is no node. */
 export const versionOf = (n: string) => `CASE WHEN ${n} IS NULL THEN null ELSE coalesce(${n}.version, 0) END`;
 
-/** Refuses a stale update: CONFLICT on input.expectedVersion when the entity is missing or at another version. */
-export function refuseStale(id: string, current: number | null, expected: number | null | undefined): void {
-  if (expected === null || expected === undefined) return;
-  if (current === null) throw new WriteConflict(`No entity has id ${id}, so it cannot be at version ${expected}.`, 'input.expectedVersion');
+/** The CONFLICT on input.expectedVersion of a stale update (the entity missing or at another version); null when it is not stale. */
+export function staleness(id: string, current: number | null, expected: number | null | undefined): WriteConflict | null {
+  if (expected === null || expected === undefined) return null;
+  if (current === null) return new WriteConflict(`No entity has id ${id}, so it cannot be at version ${expected}.`, 'input.expectedVersion');
   if (current !== expected) {
-    throw new WriteConflict(`${id} is at version ${current}, not ${expected}: someone changed it since you read it; read it again.`, 'input.expectedVersion');
+    return new WriteConflict(`${id} is at version ${current}, not ${expected}: someone changed it since you read it; read it again.`, 'input.expectedVersion');
   }
+  return null;
+}
+
+/** Refuses a stale update (staleness). */
+export function refuseStale(id: string, current: number | null, expected: number | null | undefined): void {
+  const stale = staleness(id, current, expected);
+  if (stale) throw stale;
 }
 
 const bumpQueries = new Map<string, NamedQuery>();

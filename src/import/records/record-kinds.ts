@@ -8,7 +8,7 @@ import { kindOfId } from '../../domain/entities';
 import { listingId, namedFieldsToSet } from '../../domain/entity-ids';
 import { recordListing } from '../../domain/listing/listing.service';
 import { ListKind } from '../../domain/listing/listing.type';
-import { saveChipProduct, saveCompany } from '../../domain/product/product.service';
+import { saveChipProduct, saveCompanies, SaveCompany } from '../../domain/product/product.service';
 import { RuleInput } from '../../domain/rule/rule.mutation.input';
 import { RuleKind } from '../../domain/rule/rule.type';
 import { recordTouch } from '../../domain/rule/touch.service';
@@ -30,16 +30,28 @@ import { savePairLink, saveSourcedNode } from '../../domain/node/sourced-node.wr
 /**
  * The record kinds an import takes, in the order it writes them (what a record names is written
  * before it), each mapped onto the write service the matching mutation calls. A record becomes one
- * or more steps; each step is one service call and, when it changed something, one Change.
+ * or more steps; each step is one service call, or a share of one for kinds written in batches, and,
+ * when it changed something, one Change.
  */
 
-/** One service call: `key` names what it writes (an entity id, or a fact's parts), `entity` says whether the key is a node that may already exist. */
-export interface ImportStep {
+/** What a step writes: `key` names it (an entity id, or a fact's parts), `entity` says whether the key is a node that may already exist. */
+interface StepBase {
   key: string;
   entity: boolean;
   subjects: string[];
-  write(tx: CountingTransaction): Promise<WriteOutcome>;
 }
+
+/** One service call per step. */
+export type SingleStep = StepBase & { write(tx: CountingTransaction): Promise<WriteOutcome> };
+
+/** A step of a kind whose service writes many at once: consecutive steps with the same `writeAll` share one call. */
+export type BatchedStep = StepBase & { input: unknown; writeAll(tx: CountingTransaction, inputs: unknown[]): Promise<WriteOutcome[]> };
+
+export type ImportStep = SingleStep | BatchedStep;
+
+/** A batched step: `writeAll` is the service taking many inputs (the same function for every step of the kind). */
+const batched = <I>(step: StepBase, input: I, writeAll: (tx: CountingTransaction, inputs: I[]) => Promise<WriteOutcome[]>): BatchedStep =>
+  ({ ...step, input, writeAll: writeAll as BatchedStep['writeAll'] });
 
 interface KindSpec {
   type: new () => object;
@@ -56,17 +68,14 @@ const sources = spec(SourceRecord, (s) => s.id, (s) => [{
   write: (tx) => saveSource(tx, { id: s.id, given: true, title: s.title, kind: s.kind, set: { publisher: s.publisher, url: s.url ?? null, publishedOn: date(s.publishedOn), note: s.note ?? null } }),
 }]);
 
-const companies = spec(CompanyRecord, (c) => c.id, (c) => [{
-  key: c.id, entity: true, subjects: [c.id, ...(c.parentId ? [c.parentId] : [])],
-  write: (tx) => saveCompany(tx, {
-    id: c.id, given: true, name: c.name, set: namedFieldsToSet(c, ['aliases', 'note']), sourceIds: c.sourceIds,
-    countryCode: c.countryCode, parentId: c.parentId ?? null,
-    parentLink: c.parentId ? {
-      validFrom: date(c.parentValidFrom), validTo: date(c.parentValidTo), confidence: (c.parentConfidence ?? 'STATED') as Confidence,
-      note: c.parentNote ?? null, sourceIds: c.parentSourceIds ?? c.sourceIds,
-    } : null,
-  }),
-}]);
+const companies = spec(CompanyRecord, (c) => c.id, (c) => [batched<SaveCompany>({ key: c.id, entity: true, subjects: [c.id, ...(c.parentId ? [c.parentId] : [])] }, {
+  id: c.id, given: true, name: c.name, set: namedFieldsToSet(c, ['aliases', 'note']), sourceIds: c.sourceIds,
+  countryCode: c.countryCode, parentId: c.parentId ?? null,
+  parentLink: c.parentId ? {
+    validFrom: date(c.parentValidFrom), validTo: date(c.parentValidTo), confidence: (c.parentConfidence ?? 'STATED') as Confidence,
+    note: c.parentNote ?? null, sourceIds: c.parentSourceIds ?? c.sourceIds,
+  } : null,
+}, saveCompanies)]);
 
 const PERFORMANCE = ['tpp', 'performanceDensity', 'memoryBandwidthGBs', 'announcedOn'] as const;
 const chipProducts = spec(ChipProductRecord, (p) => p.id, (p) => {
