@@ -94,6 +94,8 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     expect(await counts('company:test-wg-x')).toEqual({ changes: 0, nodes: 0 });
     const cycle = { id: 'company:test-wg-holdings', name: 'Test WG Holdings', parentId: 'company:test-wg-fab', sourceIds: SRC };
     expect(await refusal(UPSERT_COMPANY, cycle)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
+    const itself = { id: 'company:test-wg-holdings', name: 'Test WG Holdings', parentId: 'company:test-wg-holdings', sourceIds: SRC };
+    expect(await refusal(UPSERT_COMPANY, itself)).toEqual({ code: 'BAD_USER_INPUT', field: 'input.parentId' });
     expect(await refusal(UPSERT_COMPANY, { name: 'Test-WG fab!', sourceIds: SRC })).toEqual({ code: 'CONFLICT', field: 'input.name' });
     // Its creation, and its subsidiary's (a Change names both ends of the link it writes).
     expect(await counts('company:test-wg-holdings')).toEqual({ changes: 2, nodes: 1 });

@@ -155,7 +155,9 @@ export async function saveCompanies(tx: CountingTransaction, inputs: SaveCompany
     throw new Error('saveCompanies takes distinct companies, none the parent of another: write a parent in an earlier batch.');
   }
   const rows = inputs.map((input) => ({ ...input, parentLink: input.parentLink ?? null }));
-  const checks = await tx.run<CompanyCheck>(checkCompaniesQuery, { rows });
+  // A company named as its own parent is refused below; its check leaves the parent out, as shortestPath fails on one node.
+  const checked = rows.map((row) => (row.parentId === row.id ? { ...row, parentId: null } : row));
+  const checks = await tx.run<CompanyCheck>(checkCompaniesQuery, { rows: checked });
   const named = inputs.map((input, i) => namedCheckOf(input, checks[i]));
   refuseRecords(inputs.map((input, i) => companyRefusal(input, checks[i]) ?? named[i].refusal));
   const changed = await writeNamed(tx, COMPANY_STATEMENTS, rows, named);
