@@ -1,6 +1,7 @@
-import { GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLFieldResolver, GraphQLSchema, isAbstractType, isObjectType } from 'graphql';
 import { isDateTime } from 'neo4j-driver';
 import { encodeCursor } from '../read/cursor';
+import { typeNameOf } from './entity';
 
 /** Turns what the statement stored for a field into what the API returns (a cursor from a sort key, a drawing from its parts). */
 export type Finisher = (stored: any) => unknown;
@@ -20,12 +21,15 @@ function isCursor(typeName: string, fieldName: string): boolean {
 
 /**
  * Below the root, every field reads what the root statement stored under its response key
- * (alias): no resolver of ours runs, no statement is sent. Fields with arguments are declared by
+ * (alias): no resolver of ours runs, no statement is sent, and nothing is awaited. Fields with arguments are declared by
  * resolver methods that read the same way, since type-graphql declares arguments only there.
  */
 export function resolveFromParents(schema: GraphQLSchema, finishers: Record<string, Finisher>): void {
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((type) => type?.name));
   for (const type of Object.values(schema.getTypeMap())) {
+    // type-graphql wraps resolveType in an async function: a promise per abstract value (every step of
+    // a touch's path), which graphql-js then awaits list by list. The stored __typename is known at once.
+    if (isAbstractType(type)) type.resolveType = typeNameOf;
     if (!isObjectType(type) || roots.has(type.name) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.args.length > 0) continue;
