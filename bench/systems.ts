@@ -28,9 +28,14 @@ export interface Server {
 /** Starts ours or the peer in a process of its own (serve.ts); `extraFlags` adds Node flags (a profiler). */
 export function startServerProcess(system: 'ours' | 'peer', boltUri: string, extraFlags: string[] = []): Promise<Server> {
   const child = fork(path.join(__dirname, 'serve.js'), [system, boltUri], { execArgv: [...SERVER_NODE_FLAGS, ...extraFlags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Each question removes its exit listener once answered, or they pile up (MaxListenersExceededWarning).
   const next = () => new Promise<ServerMessage>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as ServerMessage));
-    child.once('exit', (code) => reject(new Error(`${system} server exited with ${code}`)));
+    const exited = (code: number | null) => reject(new Error(`${system} server exited with ${code}`));
+    child.once('exit', exited);
+    child.once('message', (message) => {
+      child.off('exit', exited);
+      resolve(message as ServerMessage);
+    });
   });
   const ask = async (request: 'memory' | 'cpu'): Promise<ServerMessage> => {
     const reply = next();
