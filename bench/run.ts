@@ -30,6 +30,8 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 /** Writes per mutation for its p50, and company records per import (BENCH_WRITES=0 leaves the writes out). */
 const WRITES = Number(process.env.BENCH_WRITES ?? 200);
 const IMPORT_RECORDS = 10 * WRITES;
+/** How long both servers sit idle after a scale before their settled RSS is read. */
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 150);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -97,21 +99,39 @@ async function measureScale(scale: string, graph: Graph, capture: Capture, ours:
   return rows;
 }
 
+/** One server's memory after a scale: as read at its end, and RSS again after both servers sat idle. */
+type Reading = Memory & { settledRss: number };
+type Readings = { ours: Reading; peer: Reading };
+
+/**
+ * Reads both servers' memory at the end of a scale, then again after IDLE_SECONDS with no request.
+ * V8 gives back the young generation and old-space garbage only once a process has been idle for a
+ * while (its memory reducer, 40-100 s in a probe of both servers), and the scale's last workloads
+ * are ones the peer cannot ask, so at the end the peer has idled for minutes and ours not at all.
+ */
+async function readMemory(ours: Server, peer: Server): Promise<Readings> {
+  const atEnd = { ours: await ours.memory(), peer: await peer.memory() };
+  log(`waiting ${IDLE_SECONDS} s with both servers idle before reading their settled RSS...`);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+  const [oursLater, peerLater] = [await ours.memory(), await peer.memory()];
+  return { ours: { ...atEnd.ours, settledRss: oursLater.rss }, peer: { ...atEnd.peer, settledRss: peerLater.rss } };
+}
+
 /**
  * Each server's memory after each scale. RSS at one moment says as much about where the garbage
- * collector stood as about what the server holds: the peak since start and the heap still live
- * after a full collection say the rest.
+ * collector stood as about what the server holds: the settled RSS, the peak since start and the heap
+ * still live after a full collection say the rest.
  */
-function memoryTable(real: { ours: Memory; peer: Memory }, large: { ours: Memory; peer: Memory }): string {
+function memoryTable(real: Readings, large: Readings): string {
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const row = (scale: string, m: { ours: Memory; peer: Memory }) =>
-    `| after ${scale} | ${mib(m.ours.rss)} / ${mib(m.peer.rss)} (${ratio(m.ours.rss, m.peer.rss)}) | ${mib(m.ours.peakRss)} / ${mib(m.peer.peakRss)} (${ratio(m.ours.peakRss, m.peer.peakRss)}) | ${mib(m.ours.liveHeap)} / ${mib(m.peer.liveHeap)} (${ratio(m.ours.liveHeap, m.peer.liveHeap)}) |`;
+  const row = (scale: string, m: Readings) =>
+    `| after ${scale} | ${mib(m.ours.rss)} / ${mib(m.peer.rss)} (${ratio(m.ours.rss, m.peer.rss)}) | ${mib(m.ours.settledRss)} / ${mib(m.peer.settledRss)} (${ratio(m.ours.settledRss, m.peer.settledRss)}) | ${mib(m.ours.peakRss)} / ${mib(m.peer.peakRss)} (${ratio(m.ours.peakRss, m.peer.peakRss)}) | ${mib(m.ours.liveHeap)} / ${mib(m.peer.liveHeap)} (${ratio(m.ours.liveHeap, m.peer.liveHeap)}) |`;
   return [
     'Memory of each server\'s Node process, ours / @neo4j/graphql in MiB (ratio):',
     '',
-    '| when | RSS | peak RSS since start | heap live after a full GC |',
-    '|---|---|---|---|',
+    `| when | RSS at the end | RSS after ${IDLE_SECONDS} s idle | peak RSS since start | heap live after a full GC |`,
+    '|---|---|---|---|---|',
     row('the real-size runs', real),
     row('the large ones', large),
   ].join('\n');
@@ -135,12 +155,12 @@ async function main() {
     const writes = { mutations: [] as WriteRow[], imports: [] as ImportRow[] };
     const realScale = `real (${await count()} rels)`;
     const rows = await measureScale(realScale, graph, capture, ours, peer);
-    const memoryReal = { ours: await ours.memory(), peer: await peer.memory() };
+    const memoryReal = await readMemory(ours, peer);
     await measureWriteSide(realScale, graph, capture, writes);
     await loadSynthetic(graph, { rules: LARGE_SCALE_RULES, progress: log });
     const largeScale = `synthetic (${await count()} rels)`;
     rows.push(...(await measureScale(largeScale, graph, capture, ours, peer)));
-    const memoryLarge = { ours: await ours.memory(), peer: await peer.memory() };
+    const memoryLarge = await readMemory(ours, peer);
     await measureWriteSide(largeScale, graph, capture, writes);
 
     const when = new Date().toISOString();
