@@ -1,9 +1,7 @@
 import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
-import { typeNameOf } from './entity';
 
 @InterfaceType({
   description: "Anything with a stable, globally unique id, such as 'country:SG' or 'rule:ai-diffusion'.",
-  resolveType: typeNameOf,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Globally unique id: the type, a colon, and a slug.' })

@@ -1,5 +1,4 @@
 import { createUnionType } from 'type-graphql';
-import { typeNameOf } from '../../graphql/entity';
 import { Agency, Official } from '../agency/agency.type';
 import { Country } from '../country/country.type';
 import { CountryGroup } from '../country-group/country-group.type';
@@ -12,5 +11,4 @@ export const Entity = createUnionType({
   name: 'Entity',
   description: 'Any thing in the graph a rule can touch or a search can find (sources aside).',
   types: () => [Country, Tier, Rule, Agency, Official, ChipProduct, Company, Eccn, CountryGroup] as const,
-  resolveType: typeNameOf,
 });
