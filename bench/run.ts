@@ -124,9 +124,9 @@ async function readMemory(ours: Server, peer: Server): Promise<Readings> {
  */
 function memoryTable(real: Readings, large: Readings): string {
   const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)}`;
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const row = (scale: string, m: Readings) =>
-    `| after ${scale} | ${mib(m.ours.rss)} / ${mib(m.peer.rss)} (${ratio(m.ours.rss, m.peer.rss)}) | ${mib(m.ours.settledRss)} / ${mib(m.peer.settledRss)} (${ratio(m.ours.settledRss, m.peer.settledRss)}) | ${mib(m.ours.peakRss)} / ${mib(m.peer.peakRss)} (${ratio(m.ours.peakRss, m.peer.peakRss)}) | ${mib(m.ours.liveHeap)} / ${mib(m.peer.liveHeap)} (${ratio(m.ours.liveHeap, m.peer.liveHeap)}) |`;
+  const columns: (keyof Reading)[] = ['rss', 'settledRss', 'peakRss', 'liveHeap'];
+  const cell = (m: Readings, key: keyof Reading) => `${mib(m.ours[key])} / ${mib(m.peer[key])} (${(m.ours[key] / m.peer[key]).toFixed(2)})`;
+  const row = (scale: string, m: Readings) => `| after ${scale} | ${columns.map((key) => cell(m, key)).join(' | ')} |`;
   return [
     'Memory of each server\'s Node process, ours / @neo4j/graphql in MiB (ratio):',
     '',
