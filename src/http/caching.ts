@@ -1,15 +1,16 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { RequestHandler } from 'express';
+import vary from 'vary';
 import { Context } from '../graphql/context';
+import { Handler } from './handlers';
 
 /**
  * Every /graphql answer is `no-store` unless the plugin below finds it cacheable; this covers the
  * refusals Apollo makes before any plugin runs (CSRF, no query, bad JSON). The body of a GET also
  * depends on Accept (the media type, and the status of a request error).
  */
-export const noStoreByDefault: RequestHandler = (_req, res, next) => {
+export const noStoreByDefault: Handler = (_req, res, next) => {
   res.setHeader('cache-control', 'no-store');
-  res.vary('accept');
+  vary(res, 'accept');
   next();
 };
 

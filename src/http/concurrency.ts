@@ -1,5 +1,5 @@
-import express from 'express';
 import { Editors } from '../domain/editor/editors';
+import { Handler, sendJson } from './handlers';
 
 /** How many requests one client may have in flight at once. */
 export interface ConcurrencyLimits {
@@ -29,20 +29,20 @@ function editorOf(editors: Editors, authorization: string | undefined): string |
  * not requests per minute, bounds what one client holds of the Neo4j connection pool however fast
  * its queries are: express-rate-limit and its kin count per window, which does not.
  */
-export function concurrencyLimit(limits: ConcurrencyLimits, editors: Editors): express.RequestHandler {
+export function concurrencyLimit(limits: ConcurrencyLimits, editors: Editors): Handler {
   const inFlight = new Map<string, number>();
   return (req, res, next) => {
-    const editor = editorOf(editors, req.header('authorization'));
-    const key = editor === null ? `address:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}` : `editor:${editor}`;
+    const editor = editorOf(editors, req.headers.authorization);
+    const key = editor === null ? `address:${req.socket.remoteAddress ?? 'unknown'}` : `editor:${editor}`;
     const allowance = editor === null ? limits.anonymous : limits.editor;
     const current = inFlight.get(key) ?? 0;
     if (current >= allowance) {
-      res.status(429).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({
+      sendJson(res, 429, {
         errors: [{
           message: `Too many requests in flight from this ${editor === null ? 'client' : 'editor'}: at most ${allowance} at once. Retry after ${RETRY_AFTER_SECONDS} s.`,
           extensions: { code: 'RATE_LIMITED', limit: allowance, retryAfterSeconds: RETRY_AFTER_SECONDS },
         }],
-      });
+      }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
       return;
     }
     inFlight.set(key, current + 1);

@@ -1,5 +1,5 @@
 import cors from 'cors';
-import { RequestHandler } from 'express';
+import { Handler } from './handlers';
 
 /**
  * CORS for /graphql: only the listed origins get `Access-Control-Allow-Origin` (none when the list
@@ -7,7 +7,7 @@ import { RequestHandler } from 'express';
  * Apollo's CSRF prevention would refuse an OPTIONS request; CSRF prevention still guards every
  * other request. No credentials mode: editors send a bearer token in `Authorization`, never a cookie.
  */
-export function corsMiddleware(origins: readonly string[]): RequestHandler {
+export function corsMiddleware(origins: readonly string[]): Handler {
   return cors({
     origin: [...origins],
     methods: ['GET', 'POST'],

@@ -1,6 +1,6 @@
 import compression from 'compression';
-import type { RequestHandler } from 'express';
 import helmet from 'helmet';
+import { Handler } from './handlers';
 
 /**
  * The Content-Security-Policy of every response. Nothing comes from another origin; scripts only from
@@ -30,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = {
  * beyond the origin, same-origin opener and resource policies, HSTS (honoured only over HTTPS).
  * upgrade-insecure-requests is left out: the service is often reached over plain HTTP on loopback.
  */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(): Handler {
   return helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } });
 }
 
@@ -41,10 +41,11 @@ export const COMPRESSION_THRESHOLD = 1024;
  * gzip or brotli (as the client's Accept-Encoding prefers) for every compressible response above the
  * threshold: the explorer's JavaScript, CSS, the map's JSON, GraphQL answers and exports alike.
  */
-export function compressResponses(): RequestHandler {
+export function compressResponses(): Handler {
+  // Its types name Express's request and response; it uses only what Node's own have.
   return compression({
     threshold: COMPRESSION_THRESHOLD,
     // JSON Lines (the exports) is text, but its media type is not registered, so compression would skip it.
     filter: (req, res) => /^application\/jsonl\b/.test(String(res.getHeader('content-type') ?? '')) || compression.filter(req, res),
-  });
+  }) as unknown as Handler;
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
@@ -7,23 +6,23 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLFormattedError, GraphQLSchema, parse } from 'graphql';
-import { LRUCache } from 'lru-cache';
+import { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { Config } from '../config';
 import { Editors } from '../domain/editor/editors';
-import { Context, createContext } from '../graphql/context';
+import { Context } from '../graphql/context';
 import { formatError, withoutSuggestions } from '../graphql/errors';
 import {
-  aliasLimitRule, costLimitPlugin, depthLimitRule, documentShapeProblem, knownOperationTypeRule, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS,
-  reservedNamesRule,
+  aliasLimitRule, costLimitPlugin, depthLimitRule, knownOperationTypeRule, Limits, MAX_ALIASES, MAX_TOKENS, MAX_VALIDATION_ERRORS, reservedNamesRule,
 } from '../graphql/limits';
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
-import { httpCachePlugin, noStoreByDefault } from './caching';
+import { httpCachePlugin } from './caching';
 import { concurrencyLimit, ConcurrencyLimits } from './concurrency';
 import { corsMiddleware } from './cors';
 import { mountExplorer } from './explorer';
 import { exportRoutes } from './exports';
+import { answerHandlerError, graphqlEndpoint, isGraphqlPost } from './graphql-endpoint';
+import { Handler } from './handlers';
 import { maskInternalErrors, requestLogPlugin } from './observability';
 import { persistedQueryErrorsPlugin } from './persisted-queries';
 import { compressResponses, securityHeaders } from './security';
@@ -116,34 +115,6 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   });
 }
 
-/**
- * Refuses, before Apollo validates it, a document whose validation alone would take seconds (see
- * documentShapeProblem). Parsing it here is bounded by the same token limit; a document that does
- * not parse is left to Apollo, which refuses it the same way.
- */
-function refuseCostlyDocuments(maxDepth: number) {
-  // Inline fragments nest selection sets without adding depth: allow one of them per level.
-  const maxNesting = 2 * maxDepth + 1;
-  // The verdict depends on the text alone: a repeated query is not parsed again here.
-  const verdicts = new LRUCache<string, { problem: string | null }>({ maxSize: 16 * 1024 * 1024, sizeCalculation: (_verdict, query) => query.length + 64 });
-  return (req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
-    if (typeof query !== 'string') return next();
-    let verdict = verdicts.get(query);
-    if (!verdict) {
-      try {
-        verdict = { problem: documentShapeProblem(parse(query, { noLocation: true, maxTokens: MAX_TOKENS }), maxNesting) };
-      } catch {
-        return next();
-      }
-      verdicts.set(query, verdict);
-    }
-    const { problem } = verdict;
-    if (!problem) return next();
-    res.status(400).json({ errors: [{ message: problem, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
-  };
-}
-
 /** GraphQL at /graphql, exports under /export and a health check at /health, on one HTTP server. */
 export async function startServer(options: ServerOptions, port: number, host: string): Promise<RunningServer> {
   const app = express();
@@ -151,14 +122,17 @@ export async function startServer(options: ServerOptions, port: number, host: st
   // Byte-identical answers to a repeated GET get the same ETag, and If-None-Match a 304.
   app.set('etag', 'strong');
   // Security headers (CSP and the rest) and compression on every response: see security.ts.
-  app.use(securityHeaders(), compressResponses());
-  const httpServer = http.createServer(app);
+  const everyResponse = [securityHeaders(), compressResponses()];
+  app.use(...everyResponse);
+  let servePost: http.RequestListener | undefined;
+  const httpServer = http.createServer((req, res) => (servePost && isGraphqlPost(req) ? servePost(req, res) : app(req, res)));
   // Keep idle sockets open longer than clients and proxies do (Node's 5 s default): a client that reuses
   // a socket the server is closing at that moment sees ECONNRESET, which a loaded machine makes likely.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const apollo = createApollo(options.schema, options, httpServer);
   await apollo.start();
+  const endpoint = graphqlEndpoint(apollo, { graph: options.graph, editors: options.editors, bodyLimit: options.bodyLimit, maxDepth: options.limits.maxDepth });
 
   app.get('/health', async (_req, res) => {
     const reachable = await options.graph.isReachable();
@@ -166,34 +140,16 @@ export async function startServer(options: ServerOptions, port: number, host: st
   });
   mountExplorer(app, options);
   // One count of requests in flight per client for /graphql and /export together.
-  const inFlightLimit = concurrencyLimit(options.concurrency, options.editors);
+  const limited: Handler[] = [corsMiddleware(options.corsOrigins), concurrencyLimit(options.concurrency, options.editors)];
   app.use(
     '/export',
-    corsMiddleware(options.corsOrigins),
-    inFlightLimit,
+    ...limited,
     exportRoutes({ apollo, graph: options.graph, editors: options.editors, logger: options.logger, maxRows: options.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS }),
   );
-  app.use(
-    '/graphql',
-    corsMiddleware(options.corsOrigins),
-    inFlightLimit,
-    noStoreByDefault,
-    express.json({ limit: options.bodyLimit }),
-    refuseCostlyDocuments(options.limits.maxDepth),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = /^[\w.-]{1,64}$/.test(req.header('x-request-id') ?? '') ? req.header('x-request-id')! : randomUUID();
-        res.setHeader('x-request-id', requestId);
-        return createContext(options.graph, requestId, options.editors, req.header('authorization'));
-      },
-    }),
-  );
+  app.use('/graphql', ...limited, ...endpoint.handlers, expressMiddleware(apollo, { context: ({ req, res }) => endpoint.context(req, res) }));
+  servePost = endpoint.servePost([...everyResponse, ...limited]);
   // Body-parser failures (bad JSON, too large) answer as GraphQL errors with a code, not HTML.
-  app.use((error: { status?: number; type?: string; message: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (!error.status || error.status >= 500) return next(error);
-    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    res.status(error.status).json({ errors: [{ message: error.message, extensions: { code } }] });
-  });
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => answerHandlerError(error, res));
 
   // GraphQL over WebSocket on the same port and path; stop() closes its sockets before draining HTTP.
   const subscriptions = attachSubscriptions(httpServer, options);

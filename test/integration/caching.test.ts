@@ -47,6 +47,21 @@ describe('HTTP caching', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('answers a POST without an ETag (no cache keys on its body), with the headers every answer carries', async () => {
+    const body = JSON.stringify({ query: QUERY });
+    const response = await fetch(env.server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'post-1' }, body });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ data: { country: { name: 'Japan' } } });
+    expect(response.headers.get('etag')).toBeNull();
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+    expect(response.headers.get('vary')).toMatch(/accept/i);
+    expect(response.headers.get('x-request-id')).toBe('post-1');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('marks a GET with an Authorization header no-store', async () => {
     const response = await get(env.server.url, { query: QUERY }, { authorization: 'Bearer s3cret' });
     expect(response.status).toBe(200);
