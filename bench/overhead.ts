@@ -6,6 +6,7 @@ import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { Graph } from '../src/neo4j/graph';
 import { applyMigrations } from '../src/neo4j/migrations';
 import { loadSeed } from '../src/seed/loader';
+import { projectRoot } from '../src/paths';
 import { freePort } from '../test/support/ports';
 import { http, raw, summarise } from './measure';
 import { Capture, Server, startCapture, startServerProcess } from './systems';
@@ -14,14 +15,17 @@ import { WORKLOADS } from './workloads';
 /**
  * Where a small request's time goes, layer by layer, at c = 1 on the seed: the raw statement through
  * the driver, the same question executed in-process by Apollo (parse, validate, price, compile, run,
- * complete; no HTTP), and the whole request over HTTP to a server in its own process, with the CPU
- * time that server spends per request (every thread: JIT and GC included). Each difference is what
- * that layer adds. Latencies on a shared machine move by a millisecond between runs; CPU per request
- * moves less, and is what a change to the request path should be judged by.
+ * complete; no HTTP), and the whole request over HTTP to each server (ours, and @neo4j/graphql where
+ * it can ask) in a process of its own, with the CPU time that server spends per request (every
+ * thread: JIT and GC included). Each difference is what that layer adds. Latencies on a shared
+ * machine move by a millisecond between runs; CPU per request moves less, and is what a change to the
+ * request path should be judged by.
  * Usage: npx tsc -p bench/tsconfig.json && node dist-bench/bench/overhead.js ["workload text|..."]
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ONLY = process.argv[2] ?? 'tier of a country|product family|directly or via';
+/** OVERHEAD_PROFILE=1 runs our server under --cpu-prof; the profile lands in bench/profiles when the probe ends. */
+const PROFILE = process.env.OVERHEAD_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${path.join(projectRoot, 'bench', 'profiles')}`] : [];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function inProcess(run: () => Promise<unknown>, seconds: number): Promise<number[]> {
@@ -35,17 +39,26 @@ async function inProcess(run: () => Promise<unknown>, seconds: number): Promise<
   return latencies;
 }
 
+/** One workload over HTTP at c = 1: its p50, and the CPU time the server spent per request. */
+async function overHttp(server: Server, query: string): Promise<{ p50: number; cpu: number; requests: number }> {
+  // The server's JIT is still compiling over its first thousand or so requests: CPU per request is read after one unmeasured run.
+  const unmeasured = await http(server.url, query, 1, { seconds: SECONDS, warmupSeconds: 0 });
+  const cpuBefore = await server.cpuMs();
+  const latencies = await http(server.url, query, 1, { seconds: SECONDS, warmupSeconds: 0 });
+  return { p50: summarise(latencies, SECONDS).p50, cpu: (await server.cpuMs() - cpuBefore) / latencies.length, requests: unmeasured.length + latencies.length };
+}
+
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'export-graph-overhead-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), heapMb: 1024, pageCacheMb: 512, txMemoryMb: 512, startTimeoutMs: 180_000, progress: log });
   const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', maxPoolSize: 64 });
   let server: Server | undefined;
+  let peer: Server | undefined;
   let capture: Capture | undefined;
   try {
     await applyMigrations(graph);
     await loadSeed(graph, () => undefined);
-    server = await startServerProcess('ours', neo4j.uri);
-    const { url } = server;
+    [server, peer] = await Promise.all([startServerProcess('ours', neo4j.uri, PROFILE), startServerProcess('peer', neo4j.uri)]);
     capture = await startCapture(graph);
     for (const workload of WORKLOADS.filter((w) => ONLY.split('|').some((part) => w.name.includes(part)))) {
       const statements = await capture.statementsOf(workload);
@@ -54,17 +67,15 @@ async function main() {
       const execute = () => capture!.execute(workload);
       await inProcess(execute, 1);
       const apolloP50 = summarise(await inProcess(execute, SECONDS), SECONDS).p50;
-      // The server's JIT is still compiling over its first thousand or so requests: CPU per request is read after one unmeasured run.
-      await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
-      const cpuBefore = await server.cpuMs();
-      const latencies = await http(url, workload.ours, 1, { seconds: SECONDS, warmupSeconds: 0 });
-      const serverCpu = (await server.cpuMs() - cpuBefore) / latencies.length;
-      const httpP50 = summarise(latencies, SECONDS).p50;
-      log(`${workload.name}: raw ${rawP50.toFixed(2)} ms | in-process Apollo ${apolloP50.toFixed(2)} ms (+${(apolloP50 - rawP50).toFixed(2)}) | HTTP ${httpP50.toFixed(2)} ms (+${(httpP50 - apolloP50).toFixed(2)}) | server CPU ${serverCpu.toFixed(2)} ms per request`);
+      const ours = await overHttp(server, workload.ours);
+      const theirs = typeof workload.peer === 'string' ? await overHttp(peer, workload.peer) : undefined;
+      const peerText = theirs ? `HTTP ${theirs.p50.toFixed(2)} ms, server CPU ${theirs.cpu.toFixed(2)} ms per request` : 'cannot ask';
+      log(`${workload.name}: raw ${rawP50.toFixed(2)} ms | in-process Apollo ${apolloP50.toFixed(2)} ms (+${(apolloP50 - rawP50).toFixed(2)}) | HTTP ${ours.p50.toFixed(2)} ms (+${(ours.p50 - apolloP50).toFixed(2)}) | server CPU ${ours.cpu.toFixed(2)} ms per request (${ours.requests} requests in all) | @neo4j/graphql: ${peerText}`);
     }
   } finally {
     await capture?.stop();
     server?.child.disconnect();
+    peer?.child.disconnect();
     await graph.close();
     await neo4j.stop();
     rmSync(dataDir, { recursive: true, force: true });
