@@ -70,8 +70,9 @@ export function graphqlEndpoint(apollo: ApolloServer<Context>, options: Endpoint
   return {
     handlers,
     context,
-    servePost: (leading) => (req, res) => {
-      runHandlers([...leading, ...handlers], req, res, (error) => {
+    servePost: (leading) => {
+      const all = [...leading, ...handlers];
+      return (req, res) => runHandlers(all, req, res, (error) => {
         if (error) return answerHandlerError(error, res);
         answer(req, res).catch((failure: unknown) => answerHandlerError(failure, res));
       });
