@@ -1,5 +1,5 @@
 import { Editors } from '../domain/editor/editors';
-import { Handler, sendJson } from './handlers';
+import { Handler, sendError } from './handlers';
 
 /** How many requests one client may have in flight at once. */
 export interface ConcurrencyLimits {
@@ -37,12 +37,13 @@ export function concurrencyLimit(limits: ConcurrencyLimits, editors: Editors): H
     const allowance = editor === null ? limits.anonymous : limits.editor;
     const current = inFlight.get(key) ?? 0;
     if (current >= allowance) {
-      sendJson(res, 429, {
-        errors: [{
-          message: `Too many requests in flight from this ${editor === null ? 'client' : 'editor'}: at most ${allowance} at once. Retry after ${RETRY_AFTER_SECONDS} s.`,
-          extensions: { code: 'RATE_LIMITED', limit: allowance, retryAfterSeconds: RETRY_AFTER_SECONDS },
-        }],
-      }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+      sendError(
+        res,
+        429,
+        `Too many requests in flight from this ${editor === null ? 'client' : 'editor'}: at most ${allowance} at once. Retry after ${RETRY_AFTER_SECONDS} s.`,
+        { code: 'RATE_LIMITED', limit: allowance, retryAfterSeconds: RETRY_AFTER_SECONDS },
+        { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      );
       return;
     }
     inFlight.set(key, current + 1);

@@ -9,7 +9,7 @@ import { Context, createContext } from '../graphql/context';
 import { documentShapeProblem, MAX_TOKENS } from '../graphql/limits';
 import { Graph } from '../neo4j/graph';
 import { noStoreByDefault } from './caching';
-import { Handler, runHandlers, sendJson } from './handlers';
+import { answerHandlerError, Handler, runHandlers, sendError } from './handlers';
 
 export interface EndpointOptions {
   graph: Graph;
@@ -81,23 +81,6 @@ export function graphqlEndpoint(apollo: ApolloServer<Context>, options: Endpoint
 }
 
 /**
- * A handler's failure as a coded GraphQL error: the body parser's (bad JSON, too large) with its
- * status, anything else as a 500 that names nothing internal. Express's app ends with the same.
- */
-export function answerHandlerError(error: unknown, res: http.ServerResponse): void {
-  const { status, type } = error as { status?: number; type?: string };
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  if (status && status < 500) {
-    sendJson(res, status, { errors: [{ message: (error as Error).message, extensions: { code: type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
-    return;
-  }
-  sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-}
-
-/**
  * Refuses, before Apollo validates it, a document whose validation alone would take seconds (see
  * documentShapeProblem). Parsing it here is bounded by the same token limit; a document that does
  * not parse is left to Apollo, which refuses it the same way.
@@ -121,6 +104,6 @@ function refuseCostlyDocuments(maxDepth: number): Handler {
     }
     const { problem } = verdict;
     if (!problem) return next();
-    sendJson(res, 400, { errors: [{ message: problem, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
+    sendError(res, 400, problem, { code: 'QUERY_TOO_COMPLEX' });
   };
 }

@@ -19,9 +19,27 @@ export function runHandlers(handlers: readonly Handler[], req: http.IncomingMess
   step(0)();
 }
 
-/** Ends the response with a JSON body (a refusal made before Apollo sees the request). */
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+/** Ends the response with one coded GraphQL error: a refusal made before Apollo sees the request. */
+export function sendError(res: http.ServerResponse, status: number, message: string, extensions: { code: string } & Record<string, unknown>, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify({ errors: [{ message, extensions }] });
   res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/**
+ * A handler's failure as a coded GraphQL error: the body parser's (bad JSON, too large) with its
+ * status, anything else as a 500 that names nothing internal. The POST path of /graphql and the
+ * Express app both end with it.
+ */
+export function answerHandlerError(error: unknown, res: http.ServerResponse): void {
+  const { status, type } = error as { status?: number; type?: string };
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (status && status < 500) {
+    sendError(res, status, (error as Error).message, { code: type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' });
+    return;
+  }
+  sendError(res, 500, 'Internal server error', { code: 'INTERNAL_SERVER_ERROR' });
 }
