@@ -76,7 +76,7 @@ export class Graph {
       const session = this.session(neo4j.session.READ);
       const started = Date.now();
       try {
-        const result = await session.run(query.cypher, params, { timeout: this.queryTimeoutMs });
+        const result = await withoutStackCapture(() => session.run(query.cypher, params, { timeout: this.queryTimeoutMs }));
         return result.records.map((record) => record.toObject() as T);
       } catch (error) {
         const wait = Math.min(1_000, 100 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
@@ -146,6 +146,22 @@ export class Graph {
       defaultAccessMode: mode,
       bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
+  }
+}
+
+/**
+ * The driver records a stack trace for every result it creates (an Error's stack, formatted at
+ * once), only to graft it onto an error later: 30-40 µs of a read that takes a millisecond in all.
+ * A read's errors are translated into ours above, so the driver's copy is not needed: `run`
+ * creates its result with capture off. JavaScript runs one call at a time, so nothing else sees it.
+ */
+function withoutStackCapture<T>(run: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return run();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
