@@ -77,6 +77,10 @@ export class Config {
   @IsOptional() @Transform(toBool) @IsBoolean()
   INTROSPECTION?: boolean = undefined;
 
+  /** Which executor answers queries: `compiled` (graphql-jit, each operation compiled once) or `graphql-js`, the fallback. */
+  @IsIn(['compiled', 'graphql-js'])
+  GRAPHQL_EXECUTION: 'compiled' | 'graphql-js' = 'compiled';
+
   /** Deepest selection nesting an operation may have. */
   @Transform(toInt) @IsInt() @Min(2) @Max(100)
   MAX_DEPTH = 10;

@@ -17,6 +17,7 @@ import {
 import { Logger } from '../logger';
 import { Graph } from '../neo4j/graph';
 import { httpCachePlugin } from './caching';
+import { compiledExecution } from './compiled-execution';
 import { concurrencyLimit, ConcurrencyLimits } from './concurrency';
 import { corsMiddleware } from './cors';
 import { mountExplorer } from './explorer';
@@ -38,6 +39,8 @@ export interface ApolloOptions {
   introspection: boolean;
   /** Seconds a cache may keep a read-only GET answer. */
   cacheMaxAge: number;
+  /** Queries compiled by graphql-jit (compiled-execution.ts), or executed by graphql-js. */
+  execution: 'compiled' | 'graphql-js';
 }
 
 export interface ServerOptions extends ApolloOptions {
@@ -75,6 +78,7 @@ export function apolloOptionsFrom(config: Config, logger: Logger): ApolloOptions
     introspection: config.INTROSPECTION ?? !production,
     limits: { maxDepth: config.MAX_DEPTH, maxCost: config.MAX_COST },
     cacheMaxAge: config.CACHE_MAX_AGE,
+    execution: config.GRAPHQL_EXECUTION,
     bodyLimit: config.BODY_LIMIT,
     corsOrigins: config.CORS_ORIGINS ?? [],
     concurrency: { anonymous: config.MAX_IN_FLIGHT, editor: config.MAX_IN_FLIGHT_EDITOR },
@@ -95,7 +99,7 @@ export function createApollo(schema: GraphQLSchema, options: ApolloOptions, http
   ];
   if (httpServer) plugins.push(ApolloServerPluginDrainHttpServer({ httpServer }));
   return new ApolloServer<Context>({
-    schema,
+    ...(options.execution === 'compiled' ? { gateway: compiledExecution(schema) } : { schema }),
     plugins,
     validationRules: [depthLimitRule(options.limits.maxDepth), aliasLimitRule(MAX_ALIASES), reservedNamesRule, knownOperationTypeRule],
     introspection: options.introspection,
