@@ -47,7 +47,7 @@ describe('random valid operations from the emitted schema', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
-    if (details.failed) throw new Error(fc.defaultReportMessage(details));
+    if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
     const summary = [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome} ${n}`).join(', ');
     process.stdout.write(`generated operations: ${details.numRuns} of ${RUNS} (seed ${SEED}, FC_SEED=${SEED} replays) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n`);
     const answered = [...outcomes].filter(([outcome]) => outcome.startsWith('answered')).reduce((sum, [, n]) => sum + n, 0);
@@ -76,7 +76,7 @@ describe('random valid operations from the emitted schema', () => {
       }),
       { seed: SEED, numRuns: RUNS / 3, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS / 2, markInterruptAsFailure: false },
     );
-    if (details.failed) throw new Error(fc.defaultReportMessage(details));
+    if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
     const summary = [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome} ${n}`).join(', ');
     process.stdout.write(`malformed variables: ${details.numRuns} of ${RUNS / 3} (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n`);
     expect(details.numRuns).toBeGreaterThanOrEqual(MIN_RUNS);
