@@ -25,7 +25,7 @@ describe('compiled execution answers as graphql-js does', () => {
   const graph = connectTestGraph();
   const servers = createSchema().then(async (schema) => {
     const compiled = createApollo(schema, testApolloOptions({ GRAPHQL_EXECUTION: 'compiled' }));
-    const reference = createApollo(schema, testApolloOptions());
+    const reference = createApollo(schema, testApolloOptions({ GRAPHQL_EXECUTION: 'graphql-js' }));
     await Promise.all([compiled.start(), reference.start()]);
     return { compiled, reference };
   });
