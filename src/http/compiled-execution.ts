@@ -25,6 +25,9 @@ interface Compiled {
   defaults: CarriedValue[];
 }
 
+/** The AST of `$name`. */
+const variableNamed = (name: string) => ({ kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } }) as const;
+
 /** Whether a value of the input type can hold a scalar of the schema's own (Date, DateTime, JSONObject). */
 function holdsCustomScalar(type: GraphQLInputType, seen = new Set<string>()): boolean {
   const named = getNamedType(type);
@@ -50,7 +53,7 @@ function carryCustomScalars(schema: GraphQLSchema, document: DocumentNode, opera
       if (!type || node.value.kind === Kind.VARIABLE || !holdsCustomScalar(type)) return undefined;
       const name = `compiledLiteral${literals.length}`;
       literals.push({ name, type, value: node.value });
-      return { ...node, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } } };
+      return { ...node, value: variableNamed(name) };
     },
   }));
   const defaults: CarriedValue[] = [];
@@ -62,7 +65,7 @@ function carryCustomScalars(schema: GraphQLSchema, document: DocumentNode, opera
   });
   const added = literals.map(({ name, type }): VariableDefinitionNode => ({
     kind: Kind.VARIABLE_DEFINITION,
-    variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
+    variable: variableNamed(name),
     type: parseType(String(type)),
   }));
   const index = document.definitions.indexOf(operation);
