@@ -35,7 +35,8 @@ describe('random valid operations from the emitted schema', () => {
         const { status, json, text } = await post(env.server.url, { query: operation.query, variables: operation.variables });
         if (status >= 500 || !json) throw new Error(`${status}: ${text.slice(0, 300)}`);
         const codes: string[] = (json.errors ?? []).map((error: any) => error.extensions?.code);
-        if (codes.some((code) => code === undefined || code === 'INTERNAL_SERVER_ERROR')) throw new Error(`uncoded or internal error: ${text.slice(0, 500)}`);
+        const uncoded = (json.errors ?? []).filter((error: any) => [undefined, 'INTERNAL_SERVER_ERROR'].includes(error.extensions?.code));
+        if (uncoded.length > 0) throw new Error(`uncoded or internal error: ${JSON.stringify(uncoded).slice(0, 2000)}\nfor ${operation.query.slice(0, 1000)}\nwith ${JSON.stringify(operation.variables).slice(0, 300)}`);
         if (json.data !== undefined) {
           const cost = json.extensions?.cost;
           if (!(cost?.requested <= MAX_COST && cost?.limit === MAX_COST)) throw new Error(`accepted without a cost within the limit: ${JSON.stringify(json.extensions)}`);

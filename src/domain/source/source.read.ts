@@ -27,12 +27,15 @@ export function supportsPageOf(args: { first?: unknown; after?: unknown }): { fi
 /**
  * The columns every kind of supported fact answers in, so the kinds can be one UNION: fresh variables
  * for each use, so a source's facts read inside another's (a subject's sources) never shadow them.
+ * The object leaves the UNION as its element id, not as a node: Neo4j 5.26's slotted runtime can lose
+ * a node column that some branches fill with NULL, and a read through it (a company's parent) then
+ * fails with a NullPointerException in some plans. supports() matches the node again by that id.
  */
 function factColumns() {
   return {
     subject: new Cypher.Node(),
     relation: new Cypher.Variable(),
-    object: new Cypher.Node(),
+    objectRef: new Cypher.Variable(),
     objectKey: new Cypher.Variable(),
     validFrom: new Cypher.Variable(),
     validTo: new Cypher.Variable(),
@@ -44,7 +47,7 @@ type Columns = ReturnType<typeof factColumns>;
 
 interface FactColumns {
   relation: Cypher.Expr;
-  object: Cypher.Expr;
+  objectRef: Cypher.Expr;
   objectKey: Cypher.Expr;
   validFrom: Cypher.Expr;
   validTo: Cypher.Expr;
@@ -55,7 +58,7 @@ function answer(columns: Columns, match: Cypher.Match, subject: Cypher.Node, fac
   return match.return(
     [subject, columns.subject],
     [fact.relation, columns.relation],
-    [fact.object, columns.object],
+    [fact.objectRef, columns.objectRef],
     [fact.objectKey, columns.objectKey],
     [fact.validFrom, columns.validFrom],
     [fact.validTo, columns.validTo],
@@ -73,7 +76,7 @@ function citingNodes(columns: Columns, source: Cypher.Variable): Cypher.Clause {
   const cited = new Cypher.Count(new Cypher.Match(new Cypher.Pattern(subject).related({ type: 'CITES' }).to({ labels: ['Source'] })));
   return answer(columns, match, subject, {
     relation: new Cypher.Literal('PROPERTY'),
-    object: Cypher.Null,
+    objectRef: Cypher.Null,
     objectKey: new Cypher.Literal(''),
     validFrom: Cypher.Null,
     validTo: Cypher.Null,
@@ -99,7 +102,7 @@ function citingRelationships(columns: Columns, source: Cypher.Variable): Cypher.
   const objectId = new Cypher.Case().when(other.hasLabel('Listing')).then(Cypher.plus(new Cypher.Literal('list:'), other.property('list'))).else(other.property('id'));
   return answer(columns, match, subject, {
     relation: Cypher.type(rel),
-    object,
+    objectRef: Cypher.elementId(object),
     objectKey: Cypher.coalesce(objectId, new Cypher.Literal('')),
     validFrom: Cypher.coalesce(rel.property('validFrom'), rel.property('from'), rel.property('on')),
     validTo: Cypher.coalesce(rel.property('validTo'), rel.property('until')),
@@ -116,7 +119,7 @@ function citingListings(columns: Columns, source: Cypher.Variable): Cypher.Claus
   );
   return answer(columns, match, subject, {
     relation: new Cypher.Literal('LISTED_ON'),
-    object: Cypher.Null,
+    objectRef: Cypher.Null,
     objectKey: Cypher.plus(new Cypher.Literal('list:'), listing.property('list')),
     validFrom: listing.property('validFrom'),
     validTo: listing.property('validTo'),
@@ -130,7 +133,7 @@ function citingProperty(columns: Columns, source: Cypher.Variable, label: string
   const match = new Cypher.Match(new Cypher.Pattern(subject, { labels: [label] })).where(Cypher.in(source.property('id'), subject.property(ids)));
   return answer(columns, match, subject, {
     relation: new Cypher.Literal(relation),
-    object: Cypher.Null,
+    objectRef: Cypher.Null,
     objectKey: new Cypher.Literal(''),
     validFrom: validFrom(subject),
     validTo: Cypher.Null,
@@ -162,8 +165,12 @@ const supports: FieldReader = (field, { node: source }, compiler) => {
     citingProperty(columns, source, 'Rule', 'endingSourceIds', 'ENDING', (rule) => rule.property('revokedOn')),
   ).all();
   const key = new Cypher.Variable();
-  const fact = compiler.object('SupportedFact', field, { ...columns, key });
-  const keyed = new Cypher.Call(kinds, [source]).with('*', [factKey(columns), key]);
+  const object = new Cypher.Node();
+  const fact = compiler.object('SupportedFact', field, { ...columns, object, key });
+  const keyed = new Cypher.Call(kinds, [source])
+    .optionalMatch(new Cypher.Pattern(object))
+    .where(Cypher.eq(Cypher.elementId(object), columns.objectRef))
+    .with('*', [factKey(columns), key]);
   if (after !== null) keyed.where(Cypher.gt(key, new Cypher.Param(after)));
   return new Cypher.Collect(keyed.return(fact).orderBy([key, 'ASC']).limit(new Cypher.Literal(first)));
 };
