@@ -7,7 +7,7 @@ import { createSchema } from '../../src/graphql/schema';
 import { createContext } from '../../src/graphql/context';
 import { createApollo } from '../../src/http/server';
 import { compiledOperationCount } from '../../src/http/compiled-execution';
-import { generateOperation } from '../support/operations';
+import { failureReport, generateOperation } from '../support/operations';
 import { connectTestGraph, testApolloOptions, testEditors } from '../support/app';
 
 const RUNS = Number(process.env.GENERATED_OPERATIONS ?? 300) / 2;
@@ -133,7 +133,7 @@ describe('compiled execution answers as graphql-js does', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
-    if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
+    if (details.failed) throw new Error(failureReport(details));
     process.stdout.write(`compiled vs graphql-js: ${details.numRuns} of ${RUNS} operations alike, ${withErrors} of them with errors (seed ${SEED})\n`);
     expect(details.numRuns).toBeGreaterThanOrEqual(MIN_RUNS);
   }, 180_000);

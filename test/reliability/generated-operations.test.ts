@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { buildSchema } from 'graphql';
-import { generateMalformedOperation, generateOperation } from '../support/operations';
+import { failureReport, generateMalformedOperation, generateOperation, uncodedErrors } from '../support/operations';
 import { post, useTestServer } from '../support/server';
 
 const RUNS = Number(process.env.GENERATED_OPERATIONS ?? 300);
@@ -35,7 +35,7 @@ describe('random valid operations from the emitted schema', () => {
         const { status, json, text } = await post(env.server.url, { query: operation.query, variables: operation.variables });
         if (status >= 500 || !json) throw new Error(`${status}: ${text.slice(0, 300)}`);
         const codes: string[] = (json.errors ?? []).map((error: any) => error.extensions?.code);
-        const uncoded = (json.errors ?? []).filter((error: any) => [undefined, 'INTERNAL_SERVER_ERROR'].includes(error.extensions?.code));
+        const uncoded = uncodedErrors(json.errors);
         if (uncoded.length > 0) throw new Error(`uncoded or internal error: ${JSON.stringify(uncoded).slice(0, 2000)}\nfor ${operation.query.slice(0, 1000)}\nwith ${JSON.stringify(operation.variables).slice(0, 300)}`);
         if (json.data !== undefined) {
           const cost = json.extensions?.cost;
@@ -48,7 +48,7 @@ describe('random valid operations from the emitted schema', () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
-    if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
+    if (details.failed) throw new Error(failureReport(details));
     const summary = [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome} ${n}`).join(', ');
     process.stdout.write(`generated operations: ${details.numRuns} of ${RUNS} (seed ${SEED}, FC_SEED=${SEED} replays) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n`);
     const answered = [...outcomes].filter(([outcome]) => outcome.startsWith('answered')).reduce((sum, [, n]) => sum + n, 0);
@@ -70,14 +70,15 @@ describe('random valid operations from the emitted schema', () => {
         if (status >= 500 || !json) throw new Error(`${status} for ${where}: ${text.slice(0, 300)}`);
         const errors: any[] = json.errors ?? [];
         const codes = errors.map((error) => error.extensions?.code);
-        if (codes.some((code) => code === undefined || code === 'INTERNAL_SERVER_ERROR')) throw new Error(`uncoded or internal error for ${where}: ${text.slice(0, 500)}`);
+        const uncoded = uncodedErrors(errors);
+        if (uncoded.length > 0) throw new Error(`uncoded or internal error for ${where}: ${JSON.stringify(uncoded).slice(0, 2000)}`);
         const long = errors.find((error) => String(error.message).length > MAX_MESSAGE);
         if (long) throw new Error(`a message of ${long.message.length} characters for ${where}: ${long.message.slice(0, 200)}`);
         count(json.data === undefined ? `refused ${codes[0]}` : 'answered');
       }),
       { seed: SEED, numRuns: RUNS / 3, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS / 2, markInterruptAsFailure: false },
     );
-    if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`);
+    if (details.failed) throw new Error(failureReport(details));
     const summary = [...outcomes].sort(([a], [b]) => a.localeCompare(b)).map(([outcome, n]) => `${outcome} ${n}`).join(', ');
     process.stdout.write(`malformed variables: ${details.numRuns} of ${RUNS / 3} (seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${summary}\n`);
     expect(details.numRuns).toBeGreaterThanOrEqual(MIN_RUNS);

@@ -232,3 +232,13 @@ export function generateMalformedOperation(schema: GraphQLSchema, draw: Draw, ma
   const name = names.length > 0 ? names[draw(fc.nat, names.length - 1)] : 'undeclared';
   return { ...operation, variables: { ...operation.variables, [name]: corrupt(operation.variables[name]) }, corruption: `${label} for $${name}` };
 }
+
+/** fast-check's report of a failed property with the error it caught, which the report alone leaves out. */
+export function failureReport<T>(details: fc.RunDetails<T>): string {
+  return `${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`;
+}
+
+/** The errors of a response that a client could not act on: no code, or INTERNAL_SERVER_ERROR. */
+export function uncodedErrors(errors: { extensions?: { code?: unknown } }[] = []) {
+  return errors.filter((error) => error.extensions?.code === undefined || error.extensions.code === 'INTERNAL_SERVER_ERROR');
+}
