@@ -4,6 +4,7 @@ import { Date as Neo4jDate, isDate, isDateTime } from 'neo4j-driver';
 import { toNeo4jDate } from '../neo4j/dates';
 
 const localDate = GraphQLLocalDate.toConfig();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The contract's `Date`: an ISO 8601 calendar date. graphql-scalars validates the text;
@@ -13,6 +14,8 @@ export const DateScalar = new GraphQLScalarType<Neo4jDate<number>, string>({
   name: 'Date',
   description: 'An ISO 8601 calendar date, YYYY-MM-DD.',
   serialize(value) {
+    // Text is what the compiler projects (Cypher's toString of a stored date), so always a calendar date.
+    if (typeof value === 'string' && ISO_DATE.test(value)) return value;
     if (isDate(value)) return (value as Neo4jDate).toString();
     return localDate.serialize(value) as string;
   },
