@@ -64,9 +64,18 @@ async function measureWriteSide(scale: string, graph: Graph, capture: Capture, i
   into.imports.push(imported);
 }
 
+/**
+ * The workloads of this run, those the peer cannot ask first: every scale then ends on workloads
+ * both servers answer, so the RSS read at its end finds both just out of the same kind of load.
+ */
+const workloadsOfRun = () =>
+  WORKLOADS.filter((w) => !ONLY || ONLY.split('|').some((part) => w.name.includes(part))).sort(
+    (a, b) => Number(typeof a.peer === 'string') - Number(typeof b.peer === 'string'),
+  );
+
 async function measureScale(scale: string, graph: Graph, capture: Capture, ours: Server, peer: Server): Promise<Row[]> {
   const plans = [];
-  for (const workload of WORKLOADS.filter((w) => !ONLY || ONLY.split('|').some((part) => w.name.includes(part)))) {
+  for (const workload of workloadsOfRun()) {
     await check(workload, ours.url, peer.url);
     const statements = await capture.statementsOf(workload);
     if (statements.length !== 1) log(`${scale}: "${workload.name}" sends ${statements.length} statements; the raw column replays them all`);
@@ -106,8 +115,8 @@ type Readings = { ours: Reading; peer: Reading };
 /**
  * Reads both servers' memory at the end of a scale, then again after IDLE_SECONDS with no request.
  * V8 gives back the young generation and old-space garbage only once a process has been idle for a
- * while (its memory reducer, 40-100 s in a probe of both servers), and the scale's last workloads
- * are ones the peer cannot ask, so at the end the peer has idled for minutes and ours not at all.
+ * while (its memory reducer, 40-100 s in a probe of both servers): the reading at the end says
+ * where each collector stood, the one after the idle what each holds.
  */
 async function readMemory(ours: Server, peer: Server): Promise<Readings> {
   const atEnd = { ours: await ours.memory(), peer: await peer.memory() };
