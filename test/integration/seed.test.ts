@@ -19,6 +19,10 @@ RETURN c.code AS code, collect(t.level) AS levels`,
   return new Map(rows.map((r) => [r.code, r.levels]));
 }
 
+// Several tests reload the whole seed through the write services: about 5 s on a quiet machine, over
+// a minute beside other suites on two busy cores. The limit is there to catch a hang, not to time a load.
+jest.setTimeout(300_000);
+
 describe('the seeded graph', () => {
   let graph: Graph;
   beforeAll(() => {
