@@ -66,7 +66,7 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
 }
 
 /** A client's text cut to a length an error message may quote. */
-function clip(text: string, max = MAX_QUOTED): string {
+export function clip(text: string, max = MAX_QUOTED): string {
   return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 

@@ -253,6 +253,10 @@ describe('rule status history, rules filters and orders, factChanges', () => {
     it('refuses what it cannot answer, naming the argument', async () => {
       await refused('{ factChanges(from: "2025-02-01", to: "2025-01-01") { on } }', 'to');
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", relations: ["IN_TIER", "OWNS"]) { on } }', 'relations', /takes IN_TIER, IN_COUNTRY_GROUP, .*LISTED_ON, STATUS; not "OWNS"/);
+      // A long value is quoted cut short, and only the first three of many.
+      const long = `"${'x'.repeat(50_000)}"`;
+      await refused(`{ factChanges(from: "2025-01-01", to: "2025-02-01", relations: [${long}]) { on } }`, 'relations', /; not "x{100}…"\.$/);
+      await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", relations: ["A", "B", "C", "D", "E"]) { on } }', 'relations', /; not "A", "B", "C" and 2 more\.$/);
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", entity: "Zzyzx Quuxlandia") { on } }', 'entity', /nothing in the graph/);
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", entity: "company:no-such-company") { on } }', 'entity');
       await refused('{ factChanges(from: "2025-01-01", to: "2025-02-01", first: 5001) { on } }', 'first');

@@ -2,6 +2,7 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../graphql/context';
 import { badUserInput } from '../../graphql/errors';
+import { clip } from '../../graphql/limits';
 import { kindOfId } from '../entities';
 import { readRows } from '../read';
 import { nameLookup } from '../search/names';
@@ -18,6 +19,10 @@ function targetOf(entity: string): EntityTarget {
   return { kind: null, id: entity, names };
 }
 
+/** The first few unknown values, each cut short: the message stays small whatever the client sent. */
+const quoted = (values: string[]) =>
+  values.slice(0, 3).map((value) => JSON.stringify(clip(value))).join(', ') + (values.length > 3 ? ` and ${values.length - 3} more` : '');
+
 @Resolver(() => FactChange)
 export class HistoryResolver {
   @Query(() => [FactChange], {
@@ -28,7 +33,7 @@ export class HistoryResolver {
     if (args.to.toString() < args.from.toString()) throw badUserInput('Argument "to" must not be before "from".', 'to');
     const unknown = (args.relations ?? []).filter((relation) => !FACT_RELATIONS.includes(relation));
     if (unknown.length > 0 || args.relations?.length === 0) {
-      throw badUserInput(`Argument "relations" takes ${FACT_RELATIONS.join(', ')}${unknown.length > 0 ? `; not ${unknown.map((r) => JSON.stringify(r)).join(', ')}` : ' (at least one)'}.`, 'relations');
+      throw badUserInput(`Argument "relations" takes ${FACT_RELATIONS.join(', ')}${unknown.length > 0 ? `; not ${quoted(unknown)}` : ' (at least one)'}.`, 'relations');
     }
     const entity = args.entity ? targetOf(args.entity) : null;
     const window = { from: args.from, to: args.to, first: args.first, relations: args.relations ?? FACT_RELATIONS };
