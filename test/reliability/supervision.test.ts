@@ -89,12 +89,14 @@ describe('the supervised embedded Neo4j', () => {
     // How long to wait before calling recovery lost: a give-up, not a latency claim (a machine whose cores are
     // busy restarts a JVM slowly). The recovery times are reported below; speed belongs in the bench.
     const recoveryBoundMs = Math.max(240_000, firstStartMs * 4);
+    // The same for writes to land (between crashes, and again after the last one).
+    const writesBoundMs = 240_000;
     const load = [writer('a'), writer('b'), reader(), reader()];
     const recoveries: number[] = [];
     try {
       for (let round = 1; round <= CRASH_ROUNDS; round += 1) {
         const target = acknowledged.length + WRITES_BETWEEN_CRASHES;
-        expect(await until(() => acknowledged.length >= target, 240_000)).toBe(true);
+        expect(await until(() => acknowledged.length >= target, writesBoundMs)).toBe(true);
         const pid = neo4j.embedded!.pid;
         process.kill(pid, 'SIGKILL');
         const killedAt = Date.now();
@@ -104,7 +106,7 @@ describe('the supervised embedded Neo4j', () => {
       }
       // Writes land again after the last restart.
       const target = acknowledged.length + 5;
-      expect(await until(() => acknowledged.length >= target, 30_000)).toBe(true);
+      expect(await until(() => acknowledged.length >= target, writesBoundMs)).toBe(true);
     } finally {
       running = false;
       await Promise.all(load);
