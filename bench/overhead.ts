@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
@@ -17,7 +17,7 @@ import { WORKLOADS } from './workloads';
  * the driver, the same question executed in-process by Apollo (parse, validate, price, compile, run,
  * complete; no HTTP), and the whole request over HTTP to each server (ours, and @neo4j/graphql where
  * it can ask) in a process of its own, with the CPU time that server spends per request (every
- * thread: JIT and GC included). Each difference is what that layer adds. Latencies on a shared
+ * thread: JIT and GC included) and the CPU time Neo4j spends on it. Each difference is what that layer adds. Latencies on a shared
  * machine move by a millisecond between runs; CPU per request moves less, and is what a change to the
  * request path should be judged by.
  * Usage: npx tsc -p bench/tsconfig.json && node dist-bench/bench/overhead.js ["workload text|..."]
@@ -39,13 +39,25 @@ async function inProcess(run: () => Promise<unknown>, seconds: number): Promise<
   return latencies;
 }
 
-/** One workload over HTTP at c = 1: its p50, and the CPU time the server spent per request. */
-async function overHttp(server: Server, query: string): Promise<{ p50: number; cpu: number; requests: number }> {
+/** CPU time (user and system, every thread) process `pid` has used, from /proc; Linux ticks are 10 ms. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** One workload over HTTP at c = 1: its p50, and the CPU time the server and Neo4j each spent per request. */
+async function overHttp(server: Server, neo4jPid: number, query: string): Promise<{ p50: number; cpu: number; neo4jCpu: number; requests: number }> {
   // The server's JIT is still compiling over its first thousand or so requests: CPU per request is read after one unmeasured run.
   const unmeasured = await http(server.url, query, 1, { seconds: SECONDS, warmupSeconds: 0 });
   const cpuBefore = await server.cpuMs();
+  const neo4jBefore = processCpuMs(neo4jPid);
   const latencies = await http(server.url, query, 1, { seconds: SECONDS, warmupSeconds: 0 });
-  return { p50: summarise(latencies, SECONDS).p50, cpu: (await server.cpuMs() - cpuBefore) / latencies.length, requests: unmeasured.length + latencies.length };
+  return {
+    p50: summarise(latencies, SECONDS).p50,
+    cpu: (await server.cpuMs() - cpuBefore) / latencies.length,
+    neo4jCpu: (processCpuMs(neo4jPid) - neo4jBefore) / latencies.length,
+    requests: unmeasured.length + latencies.length,
+  };
 }
 
 async function main() {
@@ -67,10 +79,10 @@ async function main() {
       const execute = () => capture!.execute(workload);
       await inProcess(execute, 1);
       const apolloP50 = summarise(await inProcess(execute, SECONDS), SECONDS).p50;
-      const ours = await overHttp(server, workload.ours);
-      const theirs = typeof workload.peer === 'string' ? await overHttp(peer, workload.peer) : undefined;
-      const peerText = theirs ? `HTTP ${theirs.p50.toFixed(2)} ms, server CPU ${theirs.cpu.toFixed(2)} ms per request` : 'cannot ask';
-      log(`${workload.name}: raw ${rawP50.toFixed(2)} ms | in-process Apollo ${apolloP50.toFixed(2)} ms (+${(apolloP50 - rawP50).toFixed(2)}) | HTTP ${ours.p50.toFixed(2)} ms (+${(ours.p50 - apolloP50).toFixed(2)}) | server CPU ${ours.cpu.toFixed(2)} ms per request (${ours.requests} requests in all) | @neo4j/graphql: ${peerText}`);
+      const ours = await overHttp(server, neo4j.pid, workload.ours);
+      const theirs = typeof workload.peer === 'string' ? await overHttp(peer, neo4j.pid, workload.peer) : undefined;
+      const peerText = theirs ? `HTTP ${theirs.p50.toFixed(2)} ms, server CPU ${theirs.cpu.toFixed(2)} ms, Neo4j CPU ${theirs.neo4jCpu.toFixed(2)} ms per request` : 'cannot ask';
+      log(`${workload.name}: raw ${rawP50.toFixed(2)} ms | in-process Apollo ${apolloP50.toFixed(2)} ms (+${(apolloP50 - rawP50).toFixed(2)}) | HTTP ${ours.p50.toFixed(2)} ms (+${(ours.p50 - apolloP50).toFixed(2)}) | server CPU ${ours.cpu.toFixed(2)} ms, Neo4j CPU ${ours.neo4jCpu.toFixed(2)} ms per request (${ours.requests} requests in all) | @neo4j/graphql: ${peerText}`);
     }
   } finally {
     await capture?.stop();
