@@ -5,9 +5,13 @@ import { Graph, NamedQuery } from '../neo4j/graph';
 /**
  * Labels of the service's own bookkeeping, left out of the dump: migrations applied, the change feed's
  * counter and its entries (the feed is served by `changes`/`changesSince`; the manifest says where it
- * stood), and the lineage writers' lock. None of them has a relationship.
+ * stood), the lineage writers' lock, and the exact-name index's keys (derived from each entity's
+ * `nameKeys`, which the dump holds). Only the keys have relationships, of the type INTERNAL_TYPES names.
  */
-export const INTERNAL_LABELS: readonly string[] = ['Change', 'ChangeSequence', 'LineageLock', 'Migration'];
+export const INTERNAL_LABELS: readonly string[] = ['Change', 'ChangeSequence', 'LineageLock', 'Migration', 'NameKey'];
+
+/** Relationship types of that bookkeeping: a name key's links to the entities it names. */
+const INTERNAL_TYPES: readonly string[] = ['NAMES'];
 
 /** Nodes, or relationships, one statement of the dump reads. */
 export const DUMP_PAGE_SIZE = 1_000;
@@ -121,8 +125,8 @@ export function manifestStatement(labels: readonly string[], types: readonly str
 
 /**
  * The manifest of the graph as it is now: two reads, the kinds in use and then their counts. The
- * service's bookkeeping nodes carry one label each and no relationship, so leaving them out is
- * subtracting their labels' counts.
+ * service's bookkeeping nodes carry one label each and relationships of their own types only, so
+ * leaving them out is subtracting their labels' counts and dropping their types.
  */
 export async function graphManifest(graph: Graph, now = new Date()): Promise<GraphManifest> {
   const [{ labels, types }] = await graph.read<{ labels: string[]; types: string[] }>(inUseQuery);
@@ -130,7 +134,7 @@ export async function graphManifest(graph: Graph, now = new Date()): Promise<Gra
   const counted = (kind: ManifestRow['kind']) => rows.filter((row) => row.kind === kind && (row.count ?? 0) > 0).map((row) => [row.name as string, row.count as number] as const);
   const byLabel = Object.fromEntries(counted('label').filter(([label]) => !INTERNAL_LABELS.includes(label)));
   const internalNodes = counted('label').filter(([label]) => INTERNAL_LABELS.includes(label)).reduce((sum, [, count]) => sum + count, 0);
-  const byType = Object.fromEntries(counted('type'));
+  const byType = Object.fromEntries(counted('type').filter(([type]) => !INTERNAL_TYPES.includes(type)));
   const single = (kind: ManifestRow['kind']) => rows.find((row) => row.kind === kind);
   const position = single('position')?.count ?? null;
   return {

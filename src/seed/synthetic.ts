@@ -1,4 +1,4 @@
-import { nameKeysOf } from '../domain/search/names';
+import { setNameKeys } from '../domain/search/names';
 import { Graph, NamedQuery } from '../neo4j/graph';
 
 /**
@@ -19,7 +19,7 @@ WITH bis, countries, n, date('2030-01-01') + duration({days: n % 3650}) AS day
 MERGE (rule:Rule {id: 'rule:syn-' + n})
 SET rule.title = 'Synthetic rule ' + n, rule.shortName = 'Synthetic ' + n, rule.kind = 'FINAL_RULE', rule.aliases = [],
     rule.issuedOn = day, rule.effectiveOn = day
-SET rule.nameKeys = ${nameKeysOf('rule')}
+${setNameKeys('rule')}
 MERGE (rule)-[:ISSUED_BY]->(bis)
 MERGE (source:Source {id: 'source:syn-' + (n % 1000)})
 ON CREATE SET source.title = 'Synthetic source ' + (n % 1000), source.kind = 'FACT_SHEET'
@@ -35,7 +35,7 @@ CALL (rule, n, day, countries) {
   UNWIND [1, 2, 3] AS level
   MERGE (tier:Tier {id: 'tier:syn-' + n + '-' + level})
   SET tier.level = level, tier.name = 'Tier ' + level
-  SET tier.nameKeys = ${nameKeysOf('tier')}
+  ${setNameKeys('tier')}
   MERGE (tier)-[:DEFINED_BY]->(rule)
   WITH tier, level
   UNWIND range(0, $countriesPerTier - 1) AS k
@@ -47,11 +47,11 @@ CALL (rule, n, day) {
   UNWIND range(0, $productsPerRule - 1) AS k
   MERGE (company:Company {id: 'company:syn-' + (n % 500)})
   ON CREATE SET company.name = 'Synthetic company ' + (n % 500), company.aliases = []
-  SET company.nameKeys = ${nameKeysOf('company')}
+  ${setNameKeys('company')}
   MERGE (product:ChipProduct {id: 'chipProduct:syn-' + n + '-' + k})
   SET product.name = 'Synthetic chip ' + n + '-' + k, product.aliases = []
   MERGE (product)-[:MADE_BY]->(company)
-  SET product.nameKeys = ${nameKeysOf('product')}
+  ${setNameKeys('product')}
   MERGE (rule)-[touch:RESTRICTS {validFrom: day}]->(product)
   SET touch.sourceIds = ['source:syn-' + (n % 1000)]
 }`,

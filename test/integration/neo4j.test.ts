@@ -26,7 +26,7 @@ describe('the test Neo4j', () => {
   it('has every migration recorded once, and applying them again changes nothing', async () => {
     expect(await applyMigrations(graph)).toEqual([]);
     const rows = await graph.read<{ id: string }>({ name: 'migrations', cypher: 'MATCH (m:Migration) RETURN m.id AS id ORDER BY id' });
-    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country', '008_change_sequence', '009_v3_entities', '010_fact_dates']);
+    expect(rows.map((r) => r.id)).toEqual(['001_constraints', '002_fulltext', '003_changes', '004_tier_windows', '005_lineage_lock', '006_entity_names', '007_in_tier_country', '008_change_sequence', '009_v3_entities', '010_fact_dates', '011_name_keys']);
     const constraints = await graph.read<{ name: string }>({ name: 'constraints', cypher: 'SHOW CONSTRAINTS YIELD name RETURN name' });
     expect(constraints.map((c) => c.name)).toEqual(expect.arrayContaining(['country_id', 'rule_id', 'source_id']));
   });
@@ -71,6 +71,19 @@ describe('the test Neo4j', () => {
     // Listings by validFrom and validTo, rules by effectiveOn, issuedOn, publishedOn and revokedOn.
     expect(operators.filter((op) => /NodeIndexSeekByRange/.test(op))).toHaveLength(6);
     expect(operators.filter((op) => /AllNodesScan|NodeByLabelScan|RelationshipTypeScan|RelationshipIndexScan|NodeIndexScan/.test(op))).toEqual([]);
+  });
+
+  it('plans the exact step of a name as a seek on the NameKey index, with no full-text query unless nothing is named', async () => {
+    const documents = [
+      '{ rulesTouching(entity: "Nvidia") { rule { id } } }',
+      '{ search(text: "Nvidia", first: 5) { score } }',
+      '{ factChanges(entity: "Nvidia", from: "2025-01-01", to: "2025-12-31") { on } }',
+    ];
+    for (const document of documents) {
+      const { cypher, params } = await compiled(document);
+      expect(await plannedOperators(cypher, params)).toContain('NodeUniqueIndexSeek');
+      expect(cypher).not.toContain('entity_names');
+    }
   });
 
   it("plans a country's tier assignments as one seek on IN_TIER(countryCode, validFrom), not a walk over its history", async () => {

@@ -264,11 +264,11 @@ RETURN withoutConfidence, unexplained, listingsWithoutConfidence, markedRelation
       name: 'testProvenance',
       cypher: `
 CALL {
-  MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT n:ChangeSequence AND NOT n:LineageLock AND NOT (n)-[:CITES]->(:Source)
+  MATCH (n) WHERE NOT n:Source AND NOT n:Migration AND NOT n:Change AND NOT n:ChangeSequence AND NOT n:LineageLock AND NOT n:NameKey AND NOT (n)-[:CITES]->(:Source)
   RETURN collect(coalesce(n.id, labels(n)[0])) AS uncitedNodes
 }
 CALL {
-  MATCH (a)-[r]->(b) WHERE type(r) <> 'CITES' AND NOT a:Change AND NOT b:Change
+  MATCH (a)-[r]->(b) WHERE type(r) <> 'CITES' AND NOT a:Change AND NOT b:Change AND NOT a:NameKey
     AND (r.sourceIds IS NULL OR size(r.sourceIds) = 0)
   RETURN collect(a.id + ' ' + type(r) + ' ' + b.id) AS unsourcedRelationships
 }

@@ -231,4 +231,29 @@ describe('v3 writes: products, companies, officials, touches and listings', () =
     const bad = await app.execute('mutation { upsertRule(input: { title: "Test WG other", kind: GUIDANCE, cfrParts: ["part 744"] }) { id } }', {}, ALICE);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('moves the exact-name index with each rename: a product\'s own name and its maker\'s name before its family', async () => {
+    const keys = async (id: string) => {
+      const [row] = await app.graph.read<{ stored: string[]; linked: string[] }>({
+        name: 'testNameKeyLinks',
+        cypher: 'MATCH (n {id: $id}) RETURN n.nameKeys AS stored, COLLECT { MATCH (k:NameKey)-[:NAMES]->(n) RETURN k.key ORDER BY k.key } AS linked',
+      }, { id });
+      return row;
+    };
+    const touchedVia = async (name: string) => {
+      const result = await app.execute('query ($name: String!) { rulesTouching(entity: $name, via: [MAKER], asOf: "2030-04-01") { rule { id } } }', { name });
+      return result.errors?.[0].extensions?.code ?? result.data!.rulesTouching.map((touch: { rule: { id: string } }) => touch.rule.id);
+    };
+    expect(await touchedVia('Test WG Fab WG')).toEqual(['rule:test-wg-rule']);
+    expect((await app.execute(UPSERT_PRODUCT, { input: { id: 'chipProduct:test-wg-900', name: 'Test WG 950', sourceIds: SRC } }, ALICE)).errors).toBeUndefined();
+    expect((await app.execute(UPSERT_COMPANY, { input: { id: 'company:test-wg-fab', name: 'Test WG Foundry', sourceIds: SRC } }, ALICE)).errors).toBeUndefined();
+    const product = await keys('chipProduct:test-wg-900');
+    // One link per key the product stores now, none left from the names it had.
+    expect(product.linked).toEqual([...new Set(product.stored)].sort());
+    expect(product.linked).toEqual(expect.arrayContaining(['test wg 950', 'test wg foundry wg']));
+    expect(product.linked).not.toContain('test wg 900');
+    expect(product.linked).not.toContain('test wg fab wg');
+    expect(await touchedVia('test wg foundry wg')).toEqual(['rule:test-wg-rule']);
+    expect(await touchedVia('Test WG 950')).toEqual(['rule:test-wg-rule']);
+  });
 });

@@ -1,4 +1,4 @@
-import { NAMED_LABELS } from '../search/names';
+import { NAMED_LABELS, namedExactly } from '../search/names';
 
 /** A name resolves to at most this many entities. */
 const MAX_ENTITIES = 20;
@@ -14,9 +14,8 @@ const NAMED = NAMED_LABELS.split('|').map((label) => `node:${label}`).join(' OR 
  * RELATIVE_SCORE of the best; else those within one typo per word. Any findable kind (sources aside).
  */
 export const namedEntities = `
-CALL db.index.fulltext.queryNodes('entity_names', toLower($names.exact), {limit: ${MAX_ENTITIES}}) YIELD node
-WHERE ${NAMED}
-WITH collect(node) AS named
+CALL () {${namedExactly(String(MAX_ENTITIES), NAMED)}
+}
 CALL (named) {
   WITH * WHERE named = []
   CALL db.index.fulltext.queryNodes('entity_text', $names.words, {limit: ${MAX_ENTITIES}}) YIELD node, score

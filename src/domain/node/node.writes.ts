@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused, Refusal, WriteConflict } from '../../input-refused';
 import { lockNode, missingSourcesOf } from '../fact/dated-fact.writes';
-import { nameKeysOf } from '../search/names';
+import { setNameKeys } from '../search/names';
 import { staleness, versionOf } from './version';
 
 /** Entities written by name with upsertChipProduct, upsertCompany and upsertOfficial. */
@@ -42,7 +42,7 @@ export type NamedStatements = {
  * and the keys follow in a statement of their own.
  */
 export function namedStatements(label: NamedLabel, links?: string): NamedStatements {
-  const keys = `SET n.nameKeys = ${nameKeysOf('n')}`;
+  const keys = setNameKeys('n');
   return {
     // Takes each entity's write lock first, so the version it reports holds until this write commits.
     existing: {

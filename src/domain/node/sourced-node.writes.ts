@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { CountingTransaction, NamedQuery } from '../../neo4j/graph';
 import { InputRefused } from '../../input-refused';
 import { lockNode, MISSING_SOURCES, withSources } from '../fact/dated-fact.writes';
-import { nameKeysOf } from '../search/names';
+import { setNameKeys } from '../search/names';
 import { bumpVersion } from './version';
 import type { WriteOutcome } from '../change/change.writes';
 
@@ -46,7 +46,7 @@ RETURN ${snapshotOf('n')} AS before, ${MISSING_SOURCES} AS missingSources,
     cypher: `
 MERGE (n:${label} {id: $id})
 SET n += $properties
-SET n.nameKeys = ${nameKeysOf('n')}
+${setNameKeys('n')}
 WITH n
 CALL (n) {
   UNWIND $sourceIds AS sourceId

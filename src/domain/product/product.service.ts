@@ -3,7 +3,7 @@ import { InputRefused, one, Refusal, refuseRecords, WriteConflict } from '../../
 import type { WriteOutcome } from '../change/change.writes';
 import { lockNode, missingSourcesOf, withSources } from '../fact/dated-fact.writes';
 import { NAMED_CHECK_COLUMNS, namedCheckOf, NamedCheckRow, NamedInput, namedStatements, saveNamed, writeNamed } from '../node/node.writes';
-import { nameKeysOf } from '../search/names';
+import { setNameKeys } from '../search/names';
 import { Confidence } from '../confidence/confidence.type';
 
 export type SaveChipProduct = NamedInput & {
@@ -57,7 +57,7 @@ export async function saveChipProduct(tx: CountingTransaction, input: SaveChipPr
 /** A product's name keys hold its maker's name and aliases: a company's new name finds its products at once. */
 const productKeysQuery: NamedQuery = {
   name: 'upsertCompanyProductKeys',
-  cypher: `UNWIND $ids AS id MATCH (p:ChipProduct)-[:MADE_BY]->(:Company {id: id}) SET p.nameKeys = ${nameKeysOf('p')}`,
+  cypher: `UNWIND $ids AS id MATCH (p:ChipProduct)-[:MADE_BY]->(:Company {id: id}) ${setNameKeys('p')}`,
 };
 
 /** How a company's ownership is known: its period, confidence and sources (the company's own, STATED, open, when left out). */

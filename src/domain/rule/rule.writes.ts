@@ -8,7 +8,7 @@ import { bumpVersion, refuseStale, versionOf } from '../node/version';
 import { LINEAGE_TYPES, LineageKindName } from '../lineage/lineage.kinds';
 import { EndingKind } from './rule-ending.type';
 import type { RuleInput } from './rule.mutation.input';
-import { nameKeysOf } from '../search/names';
+import { setNameKeys } from '../search/names';
 import type { Rule } from './rule.type';
 import { Confidence } from '../confidence/confidence.type';
 
@@ -303,7 +303,7 @@ SET r.title = $fields.title, r.kind = $fields.kind,
     r.effectiveOn = coalesce($fields.effectiveOn, r.effectiveOn), r.complianceOn = coalesce($fields.complianceOn, r.complianceOn),
     r.rin = coalesce($fields.rin, r.rin), r.cfrParts = coalesce($fields.cfrParts, r.cfrParts), r.aliases = coalesce($fields.aliases, r.aliases),
     r.administration = coalesce($fields.administration, r.administration), r.note = coalesce($fields.note, r.note)
-SET r.nameKeys = ${nameKeysOf('r')}
+${setNameKeys('r')}
 WITH r, before
 CALL (r) {
   UNWIND $agencyIds AS agencyId

@@ -6,7 +6,10 @@ import { findableLabels, touchableLabels } from '../entities';
  *
  * 1. named: the whole text is a name, alias, code, title, citation or document number of an entity
  *    (case-insensitive), or a product family with or without its maker ("Ascend", "Huawei Ascend").
- *    One term lookup in `entity_names`, a keyword index over the `nameKeys` each entity stores.
+ *    One seek on the unique index of (:NameKey {key}), a node per key each entity stores in `nameKeys`
+ *    with a NAMES link to every entity it names. A seek costs Neo4j a fraction of a full-text query
+ *    (0.8 ms of CPU a statement less on rulesTouching("Nvidia"), see bench/README.md), and most names
+ *    asked are exact.
  * 2. words: each word as typed (boosted) or, from three letters on, as a prefix, in `entity_text`.
  * 3. fuzzy: each word of four letters or more within one edit ("Ascnd", "Kesler"). Lucene builds an
  *    automaton per fuzzy word, and for two edits that costs 15 to 80 ms even on the small graph
@@ -33,28 +36,67 @@ const MAX_WORDS = 16;
 
 /**
  * Cypher for the lookup keys of node `n`: its names lowercased, its product family, and its
- * maker's name before the family, so "Huawei Ascend" names each Ascend chip exactly. Every
- * writer of these properties sets `nameKeys` with it (seed, synthetic data, upsertRule, migration 005).
+ * maker's name before the family, so "Huawei Ascend" names each Ascend chip exactly.
  */
-export const nameKeysOf = (n: string) => `[key IN [${n}.name, ${n}.title, ${n}.shortName, ${n}.acronym, ${n}.code, ${n}.citation, ${n}.documentNumber, ${n}.family]
+const nameKeysOf = (n: string) => `[key IN [${n}.name, ${n}.title, ${n}.shortName, ${n}.acronym, ${n}.code, ${n}.citation, ${n}.documentNumber, ${n}.family]
     + coalesce(${n}.aliases, [])
     + COLLECT { MATCH (${n})-[:MADE_BY]->(maker:Company) WHERE ${n}.family IS NOT NULL RETURN maker.name + ' ' + ${n}.family }
   WHERE key IS NOT NULL | toLower(trim(key))]`;
 
-/** Sets nameKeys where they are missing or stale; migration 005 runs the same statement. */
+/**
+ * Keys longer than this are stored in `nameKeys` but get no NameKey node: no name a write accepts is
+ * this long (500 characters at most, a product's maker and family 401), and an index key has a size limit.
+ */
+const MAX_KEY_LENGTH = 1_000;
+
+/**
+ * Cypher that links node `n` to a NameKey per key in its `nameKeys` and drops the links of keys it no
+ * longer has. A NameKey left with no link stays: removing it could race a write linking to it, and a
+ * seek that finds it finds nothing.
+ */
+const linkNameKeys = (n: string) => `
+WITH *
+CALL (${n}) {
+  OPTIONAL MATCH (${n})<-[stale:NAMES]-(old:NameKey) WHERE NOT old.key IN ${n}.nameKeys
+  DELETE stale
+}
+CALL (${n}) {
+  UNWIND [key IN ${n}.nameKeys WHERE size(key) <= ${MAX_KEY_LENGTH}] AS key
+  MERGE (nameKey:NameKey {key: key})
+  MERGE (nameKey)-[:NAMES]->(${n})
+}`;
+
+/**
+ * Cypher that sets node `n`'s `nameKeys` and its NameKey links. Every writer of the properties keys
+ * are made of ends with it (the write services, synthetic data, the name keys' migrations).
+ */
+export const setNameKeys = (n: string) => `SET ${n}.nameKeys = ${nameKeysOf(n)}${linkNameKeys(n)}`;
+
+/** Sets nameKeys and their links where they are missing or stale; migration 011 runs the same statement. */
 export const refreshNameKeys: NamedQuery = {
   name: 'refreshNameKeys',
   cypher: `
 MATCH (n:${NAMED_LABELS})
 WITH n, ${nameKeysOf('n')} AS keys
 WHERE n.nameKeys IS NULL OR n.nameKeys <> keys
-SET n.nameKeys = keys`,
+   OR any(key IN keys WHERE size(key) <= ${MAX_KEY_LENGTH} AND NOT EXISTS { (n)<-[:NAMES]-(:NameKey {key: key}) })
+SET n.nameKeys = keys${linkNameKeys('n')}`,
 };
 
-/** The parameter `$names`: Lucene queries made from what a person typed; only letters and digits reach the word queries. */
+/**
+ * Subquery body: the entities that `where` keeps among those one of whose keys is the whole text
+ * (`$names.key`), as the one row `named`, at most `limit` of them. One row even when none is named.
+ */
+export const namedExactly = (limit: string, where?: string) => `
+  OPTIONAL MATCH (:NameKey {key: toLower($names.key)})-[:NAMES]->(node)${where ? `
+  WHERE ${where}` : ''}
+  WITH node LIMIT ${limit}
+  RETURN collect(node) AS named`;
+
+/** The parameter `$names`: what a person typed, as an exact key and as Lucene queries; only letters and digits reach the word queries. */
 export interface NameLookup {
-  /** The whole text as one quoted keyword term; lowercased in Cypher, as the stored keys are. */
-  exact: string;
+  /** The whole text trimmed, its spaces made single; lowercased in Cypher, as the stored keys are. Null when too long to be a key. */
+  key: string | null;
   words: string;
   /** Null when no word is long enough to be fuzzy. */
   fuzzy: string | null;
@@ -64,10 +106,10 @@ export interface NameLookup {
 export function nameLookup(text: string): NameLookup | null {
   const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length === 0) return null;
-  const exact = text.trim().replace(/\s+/g, ' ').replace(/["\\]/g, '\\$&');
+  const key = text.trim().replace(/\s+/g, ' ');
   const fuzzy = words.filter((word) => word.length >= 4).map((word) => `${word}~1`);
   return {
-    exact: `"${exact}"`,
+    key: key.length <= MAX_KEY_LENGTH ? key : null,
     words: words.map((word) => (word.length >= 3 ? `(${word}^3 OR ${word}*)` : word)).join(' OR '),
     fuzzy: fuzzy.length > 0 ? fuzzy.join(' OR ') : null,
   };
@@ -84,8 +126,8 @@ export function searchLookup(text: string, limit: number): (NameLookup & { limit
  * with their Lucene scores; fuzzy hits only when neither found anything.
  */
 export const searchHits = `
-CALL db.index.fulltext.queryNodes('entity_names', toLower($names.exact), {limit: toInteger($names.limit)}) YIELD node
-WITH collect(node) AS named
+CALL () {${namedExactly('toInteger($names.limit)')}
+}
 CALL (named) {
   CALL db.index.fulltext.queryNodes('entity_text', $names.words, {limit: toInteger($names.limit) * 2 + size(named)}) YIELD node, score
   WHERE NOT node:Source AND NOT node IN named
@@ -109,9 +151,8 @@ LIMIT toInteger($names.limit)`;
  * plus the makers of the products found (a rule on a company touches its products).
  */
 export const touchTargets = `
-CALL db.index.fulltext.queryNodes('entity_names', toLower($names.exact), {limit: ${MAX_TARGETS}}) YIELD node
-WHERE ${TOUCHABLE}
-WITH collect(node) AS named
+CALL () {${namedExactly(String(MAX_TARGETS), TOUCHABLE)}
+}
 CALL (named) {
   WITH * WHERE named = []
   CALL db.index.fulltext.queryNodes('entity_text', $names.words, {limit: ${MAX_TARGETS}}) YIELD node, score
