@@ -25,6 +25,8 @@ describe('a Neo4j outage', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // The test's limit is a give-up bound, not a timing: beside two busy suites a seed load takes up to the
+  // 300 s seed.test allows, then a JVM start (120 s) and recovery (60 s); 240 s ran out in such a run.
   it('fails fast with SERVICE_UNAVAILABLE, stays up, and recovers by itself with no data lost', async () => {
     // Migrating and seeding are set-up, not client requests: on a loaded machine a statement may run past the service's 10 s.
     const graph = Graph.connect({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', maxRetryMs: 1000, queryTimeoutMs: 120_000 });
@@ -46,8 +48,10 @@ describe('a Neo4j outage', () => {
 
       const restartedAt = Date.now();
       neo4j = await start();
+      // Recovery is given 60 s once Neo4j is up again; the start has its own 120 s (on two busy cores it took 60).
+      const upAt = Date.now();
       let recovered = false;
-      while (!recovered && Date.now() - restartedAt < 60_000) {
+      while (!recovered && Date.now() - upAt < 60_000) {
         const answer = await post(server.url, query);
         recovered = answer.json?.data?.country?.name === 'Singapore';
         if (!recovered) await new Promise((resolve) => setTimeout(resolve, 250));
@@ -61,5 +65,5 @@ describe('a Neo4j outage', () => {
       await server.stop();
       await graph.close();
     }
-  }, 240_000);
+  }, 600_000);
 });
