@@ -95,7 +95,8 @@ describe('errors from Neo4j', () => {
   describe('out of memory', () => {
     let graph: Graph;
     beforeAll(() => {
-      graph = Graph.connect({ ...testNeo4j(), maxRetryMs: 5_000 });
+      // The memory pool must fill before the query timeout: beside two busy test suites, 10 s (the default) ran out first.
+      graph = Graph.connect({ ...testNeo4j(), maxRetryMs: 5_000, queryTimeoutMs: 120_000 });
     });
     afterAll(() => graph.close());
 
@@ -108,7 +109,7 @@ describe('errors from Neo4j', () => {
       const seen = asClientSees(error);
       expect(seen.extensions).toMatchObject({ code: 'RESOURCE_EXHAUSTED' });
       expect(seen.message).not.toMatch(/unavailable/);
-    });
+    }, 180_000);
 
     it('fails a write transaction at once, running its work once, not retrying it', async () => {
       let runs = 0;
@@ -118,7 +119,7 @@ describe('errors from Neo4j', () => {
       }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphMemoryError);
       expect(runs).toBe(1);
-    });
+    }, 180_000);
 
     it('leaves Neo4j serving afterwards', async () => {
       expect(await graph.read<{ one: number }>({ name: 'testOne', cypher: 'RETURN 1 AS one' })).toEqual([{ one: 1 }]);
