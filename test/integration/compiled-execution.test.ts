@@ -16,14 +16,14 @@ const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Date.now() % 2 
 const TIME_LIMIT_MS = 60_000;
 const MIN_RUNS = 10;
 
+/** Where an error sorts among a response's errors: by path, then message. */
+const orderKey = (error: { path?: readonly (string | number)[]; message: string }) => JSON.stringify([error.path ?? [], error.message]);
+
 /**
  * Queries run as functions graphql-jit compiles (src/http/compiled-execution.ts); graphql-js is the
  * reference. The same operations through both servers, on the same graph, must give the same answer:
  * the same data, and errors with the same message, path, locations and code.
  */
-/** Where an error sorts among a response's errors: by path, then message. */
-const orderKey = (error: { path?: readonly (string | number)[]; message: string }) => JSON.stringify([error.path ?? [], error.message]);
-
 describe('compiled execution answers as graphql-js does', () => {
   const graph = connectTestGraph();
   const servers = createSchema().then(async (schema) => {
