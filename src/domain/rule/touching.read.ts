@@ -18,8 +18,7 @@ import { namesSubquery } from '../search/search.read';
  *
  *   resolve X to its entities, collected as `targets`
  *   CALL: suggestions, looked up only when `targets` is empty
- *   CALL: per target, one MATCH per path length covering every shape of that length (a CASE tells
- *         the shapes apart; dated hops tested on asOf), the lengths joined by UNION
+ *   CALL: per target, one MATCH per path shape (dated hops tested on asOf), the shapes joined by UNION
  *   RETURN the touches, or, when nothing resolved, one marker row carrying the suggestions,
  *   which the resolver turns into a NOT_FOUND error.
  */
@@ -60,70 +59,39 @@ function reachedVariables(): Reached {
 }
 
 /**
- * The paths of every shape with the same number of hops, as ONE MATCH: each hop matches the union
- * of the shapes' types at that position (either direction unless all shapes agree), and a CASE names the shape each row
- * follows (its types, directions, labels, and, on asOf, its dated hops held), rows of none dropped.
- * One MATCH per path length rather than one UNION branch per shape: the planner plans each branch
- * afresh, and ten branches cost several times the planning of two.
+ * The paths of one shape, as one MATCH: each hop its own types, in its stored direction, to its
+ * label; on asOf, the shape's dated hops held. One UNION branch per shape rather than one MATCH per
+ * path length: a MATCH shared by shapes expands every type both ways at each hop and sorts the rows
+ * out by a CASE afterwards, while a branch per shape walks only what its shape can reach. Each branch
+ * is planned once: Neo4j keeps the plan per statement text, and the warm-up at start asks the texts.
  */
-function pathsOfLength(shapes: ImpactPath[], target: Cypher.Node, rule: Cypher.Node, asOf: Cypher.Param | undefined) {
-  const length = shapes[0].hops.length;
-  const rels = shapes[0].hops.map(() => new Cypher.Relationship());
-  const nodes = shapes[0].hops.map((_hop, index) => (index === length - 1 ? rule : new Cypher.Node()));
-  let pattern = new Cypher.Pattern(target);
-  rels.forEach((rel, index) => {
-    const types = [...new Set(shapes.flatMap((shape) => shape.hops[index].types))];
-    const labels = [...new Set(shapes.map((shape) => shape.hops[index].to))];
-    const type = types.length === 1 ? types[0] : Cypher.labelExpr.or(...types);
-    // Expanded one way when every shape agrees on it: half the relationships to look at.
-    const directions = new Set(shapes.map((shape) => shape.hops[index].direction));
-    const direction = directions.size > 1 ? 'undirected' : directions.has('out') ? 'right' : 'left';
-    pattern = pattern.related(rel, { type, direction }).to(nodes[index], { labels: labels.length === 1 ? labels : Cypher.labelExpr.or(...labels) });
+function pathsOf(shape: ImpactPath, target: Cypher.Node, rule: Cypher.Node, asOf: Cypher.Param | undefined) {
+  const length = shape.hops.length;
+  const rels = shape.hops.map(() => new Cypher.Relationship());
+  const nodes = shape.hops.map((_hop, index) => (index === length - 1 ? rule : new Cypher.Node()));
+  let pattern = new Cypher.Pattern(target, shape.from ? { labels: [shape.from] } : {});
+  shape.hops.forEach((hop, index) => {
+    const type = hop.types.length === 1 ? hop.types[0] : Cypher.labelExpr.or(...hop.types);
+    pattern = pattern.related(rels[index], { type, direction: hop.direction === 'out' ? 'right' : 'left' }).to(nodes[index], { labels: [hop.to] });
   });
-  const factsOf = (shape: ImpactPath): Cypher.Variable[] =>
-    shape.hops.flatMap((hop, index): Cypher.Variable[] => (hop.fact === 'relationship' ? [rels[index]] : hop.fact === 'node' ? [nodes[index]] : []));
-  const follows = (shape: ImpactPath): Cypher.Predicate => {
-    const from = (index: number) => (index === 0 ? target : nodes[index - 1]);
-    const conditions: (Cypher.Predicate | undefined)[] = shape.hops.flatMap((hop, index) => [
-      Cypher.in(Cypher.type(rels[index]), new Cypher.Literal([...hop.types])),
-      Cypher.eq(hop.direction === 'out' ? Cypher.startNode(rels[index]) : Cypher.endNode(rels[index]), from(index)),
-      index < length - 1 ? nodes[index].hasLabel(hop.to) : undefined,
-    ]);
-    if (shape.from) conditions.unshift(target.hasLabel(shape.from));
-    if (asOf) conditions.push(...factsOf(shape).map((fact) => heldOn(fact.property('validFrom'), fact.property('validTo'), asOf, 'begun')));
-    return Cypher.and(...conditions)!;
-  };
-  const which = new Cypher.Case();
-  shapes.forEach((shape, index) => which.when(follows(shape)).then(new Cypher.Literal(index)));
-  const shape = new Cypher.Variable();
-  const byShape = (value: (shape: ImpactPath) => Cypher.Expr): Cypher.Expr => {
-    if (shapes.length === 1) return value(shapes[0]);
-    const choice = new Cypher.Case(shape);
-    shapes.forEach((each, index) => choice.when(new Cypher.Literal(index)).then(value(each)));
-    return choice;
-  };
-  const match = new Cypher.Match(pattern).with('*', [which, shape]).where(Cypher.isNotNull(shape));
+  const facts = shape.hops.flatMap((hop, index): Cypher.Variable[] => (hop.fact === 'relationship' ? [rels[index]] : hop.fact === 'node' ? [nodes[index]] : []));
+  const match = new Cypher.Match(pattern);
+  if (asOf) match.where(Cypher.and(...facts.map((fact) => heldOn(fact.property('validFrom'), fact.property('validTo'), asOf, 'begun')))!);
   return {
     match,
     rel: rels[length - 1],
     path: new Cypher.List([rule, ...nodes.slice(0, -1).reverse(), target]),
-    relation: shapes.some((each) => each.relation) ? byShape((each) => (each.relation ? new Cypher.Literal(each.relation) : Cypher.type(rels[length - 1]))) : Cypher.type(rels[length - 1]),
-    facts: byShape((each) => new Cypher.List(factsOf(each))),
+    relation: shape.relation ? new Cypher.Literal(shape.relation) : Cypher.type(rels[length - 1]),
+    facts: new Cypher.List(facts),
     // Relationships from the rule outward, then the nodes holding facts (a Listing).
-    elements: byShape((each) => new Cypher.List([...[...rels].reverse(), ...factsOf(each).filter((fact) => fact instanceof Cypher.Node)])),
-    via: byShape((each) => new Cypher.Literal(each.kind)),
+    elements: new Cypher.List([...[...rels].reverse(), ...facts.filter((fact) => fact instanceof Cypher.Node)]),
+    via: new Cypher.Literal(shape.kind),
   };
 }
 
-/** The shapes grouped by their number of hops, shortest first. */
-function byLength(shapes: ImpactPath[]): ImpactPath[][] {
-  const lengths = [...new Set(shapes.map((shape) => shape.hops.length))].sort((a, b) => a - b);
-  return lengths.map((length) => shapes.filter((shape) => shape.hops.length === length));
-}
-
-/** One UNION branch per path length: the paths and what they make, in the columns every branch shares. */
-function touchBranch(shapes: ImpactPath[], target: Cypher.Node, out: Reached, asOf: Cypher.Param | undefined): Cypher.Clause {
-  const paths = pathsOfLength(shapes, target, out.rule, asOf);
+/** One UNION branch per path shape: the paths and what they make, in the columns every branch shares. */
+function touchBranch(shape: ImpactPath, target: Cypher.Node, out: Reached, asOf: Cypher.Param | undefined): Cypher.Clause {
+  const paths = pathsOf(shape, target, out.rule, asOf);
   return paths.match.return(
     out.rule,
     [paths.rel, out.rel],
@@ -154,8 +122,8 @@ function weakest(facts: Cypher.Expr): Cypher.Expr {
 }
 
 /** Rules only (for the rules filter), of paths whose facts held together; each rule once. */
-function ruleBranch(shapes: ImpactPath[], target: Cypher.Node, rule: Cypher.Node): Cypher.Clause {
-  const paths = pathsOfLength(shapes, target, rule, undefined);
+function ruleBranch(shape: ImpactPath, target: Cypher.Node, rule: Cypher.Node): Cypher.Clause {
+  const paths = pathsOf(shape, target, rule, undefined);
   const [from, to] = [new Cypher.Variable(), new Cypher.Variable()];
   return paths.match
     .with(rule, [bound(paths.facts, 'validFrom'), from], [bound(paths.facts, 'validTo'), to])
@@ -175,7 +143,7 @@ function shapesFor(kind: EntityKind | null, via: readonly ImpactPathKind[] | nul
   return starting.length > 0 ? starting : asked;
 }
 
-/** The branches (one per path length) as one UNION over `target`. */
+/** The branches (one per path shape) as one UNION over `target`. */
 const union = (branches: Cypher.Clause[]) => (branches.length === 1 ? branches[0] : new Cypher.Union(...branches));
 
 /** What the text names: an id goes straight to its node, a name through names.ts's lookups. */
@@ -243,7 +211,7 @@ export const rulesTouching = (entity: string, asOf: unknown, via: readonly Impac
     const each = new Cypher.Node();
     const target = new Cypher.Node();
     const out = reachedVariables();
-    const branches = byLength(shapesFor(resolution.kind, via)).map((shapes) => touchBranch(shapes, each, out, day));
+    const branches = shapesFor(resolution.kind, via).map((shape) => touchBranch(shape, each, out, day));
     const validFrom = new Cypher.Variable();
     const validTo = new Cypher.Variable();
     // A path holds from the latest start to the earliest end of its facts; one that never held together reaches nothing.
@@ -297,7 +265,7 @@ export const touchingFilter = (text: string, argumentName: string, via: readonly
     const rules = new Cypher.Call(
       Cypher.utils.concat(
         new Cypher.Unwind([targets, each]),
-        new Cypher.Call(union(byLength(shapesFor(resolution.kind, via)).map((shapes) => ruleBranch(shapes, each, rule))), [each]),
+        new Cypher.Call(union(shapesFor(resolution.kind, via).map((shape) => ruleBranch(shape, each, rule))), [each]),
         new Cypher.Return([Cypher.collect(rule).distinct(), reached]),
       ),
       [targets],
