@@ -16,7 +16,7 @@ WHERE n.nameKeys IS NULL OR n.nameKeys <> keys
 SET n.nameKeys = keys
 WITH *
 CALL (n) {
-  OPTIONAL MATCH (n)<-[stale:NAMES]-(old:NameKey) WHERE NOT old.key IN n.nameKeys
+  OPTIONAL MATCH (n)<-[stale:NAMES]-(old) WHERE NOT old.key IN n.nameKeys
   DELETE stale
 }
 CALL (n) {

@@ -40,8 +40,8 @@ CALL (rule, n, day, countries) {
   WITH tier, level
   UNWIND range(0, $countriesPerTier - 1) AS k
   WITH tier, countries[(n * 7 + level * 31 + k * 13) % size(countries)] AS country
-  MERGE (country)-[a:IN_TIER {validFrom: day}]->(tier)
-  SET a.validTo = day + duration({days: 365}), a.sourceIds = ['source:syn-' + (n % 1000)], a.countryCode = country.code
+  MERGE (country)-[a:IN_TIER]->(tier)
+  SET a.validFrom = day, a.validTo = day + duration({days: 365}), a.sourceIds = ['source:syn-' + (n % 1000)], a.countryCode = country.code
 }
 CALL (rule, n, day) {
   UNWIND range(0, $productsPerRule - 1) AS k
@@ -52,10 +52,13 @@ CALL (rule, n, day) {
   SET product.name = 'Synthetic chip ' + n + '-' + k, product.aliases = []
   MERGE (product)-[:MADE_BY]->(company)
   ${setNameKeys('product')}
-  MERGE (rule)-[touch:RESTRICTS {validFrom: day}]->(product)
-  SET touch.sourceIds = ['source:syn-' + (n % 1000)]
+  MERGE (rule)-[touch:RESTRICTS]->(product)
+  SET touch.validFrom = day, touch.sourceIds = ['source:syn-' + (n % 1000)]
 }`,
 };
+
+/** How long one batch of rules may take. */
+const BATCH_TIMEOUT_MS = 120_000;
 
 export interface SyntheticOptions {
   rules: number;
@@ -67,7 +70,8 @@ export async function loadSynthetic(graph: Graph, { rules, batch = 500, progress
   const started = Date.now();
   for (let from = 0; from < rules; from += batch) {
     const to = Math.min(rules, from + batch);
-    await graph.write((tx) => tx.run(generateRules, { from, to, chainLength: 20, countriesPerTier: 3, productsPerRule: 10 }));
+    // A batch is bulk work, not a request: on a cold or busy Neo4j it outlasts the per-statement limit.
+    await graph.write((tx) => tx.run(generateRules, { from, to, chainLength: 20, countriesPerTier: 3, productsPerRule: 10 }), { timeoutMs: BATCH_TIMEOUT_MS });
     progress(`synthetic: rules ${to}/${rules} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
 }

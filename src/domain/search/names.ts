@@ -52,12 +52,13 @@ const MAX_KEY_LENGTH = 1_000;
 /**
  * Cypher that links node `n` to a NameKey per key in its `nameKeys` and drops the links of keys it no
  * longer has. A NameKey left with no link stays: removing it could race a write linking to it, and a
- * seek that finds it finds nothing.
+ * seek that finds it finds nothing. The stale links' far end has no label: with `:NameKey` there, a
+ * planner that thinks NameKeys few scans them all for each node (a synthetic batch went quadratic).
  */
 const linkNameKeys = (n: string) => `
 WITH *
 CALL (${n}) {
-  OPTIONAL MATCH (${n})<-[stale:NAMES]-(old:NameKey) WHERE NOT old.key IN ${n}.nameKeys
+  OPTIONAL MATCH (${n})<-[stale:NAMES]-(old) WHERE NOT old.key IN ${n}.nameKeys
   DELETE stale
 }
 CALL (${n}) {
