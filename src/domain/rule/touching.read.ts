@@ -62,8 +62,8 @@ function reachedVariables(): Reached {
  * The paths of one shape, as one MATCH: each hop its own types, in its stored direction, to its
  * label; on asOf, the shape's dated hops held. One UNION branch per shape rather than one MATCH per
  * path length: a MATCH shared by shapes expands every type both ways at each hop and sorts the rows
- * out by a CASE afterwards, while a branch per shape walks only what its shape can reach. Each branch
- * is planned once: Neo4j keeps the plan per statement text, and the warm-up at start asks the texts.
+ * out by a CASE afterwards, while a branch per shape walks only what its shape can reach. Planning the
+ * branches costs what the shared MATCH did (EXPLAIN of fresh texts), and Neo4j keeps plans per text.
  */
 function pathsOf(shape: ImpactPath, target: Cypher.Node, rule: Cypher.Node, asOf: Cypher.Param | undefined) {
   const length = shape.hops.length;
@@ -76,7 +76,9 @@ function pathsOf(shape: ImpactPath, target: Cypher.Node, rule: Cypher.Node, asOf
   });
   const facts = shape.hops.flatMap((hop, index): Cypher.Variable[] => (hop.fact === 'relationship' ? [rels[index]] : hop.fact === 'node' ? [nodes[index]] : []));
   const match = new Cypher.Match(pattern);
-  if (asOf) match.where(Cypher.and(...facts.map((fact) => heldOn(fact.property('validFrom'), fact.property('validTo'), asOf, 'begun')))!);
+  // A shape without dated facts (ECCN_CONTROLS) holds on every date: no condition at all.
+  const held = asOf ? Cypher.and(...facts.map((fact) => heldOn(fact.property('validFrom'), fact.property('validTo'), asOf, 'begun'))) : undefined;
+  if (held) match.where(held);
   return {
     match,
     rel: rels[length - 1],
