@@ -42,7 +42,7 @@ CREATE (removes:Rule {id: 'rule:zz-impact-removes', title: 'Zzimpact removes', k
 CREATE (adds)-[:ADDS_LISTING]->(listing)
 CREATE (removes)-[:REMOVES_LISTING]->(listing)
 CREATE (chip:ChipProduct {id: 'chipProduct:zz-impact-chip', name: 'Zzimpact Chip', fixture: $fixture})
-CREATE (eccn:Eccn {id: 'eccn:9E999', code: '9E999', fixture: $fixture})
+CREATE (eccn:Eccn {id: 'eccn:9E993', code: '9E993', fixture: $fixture})
 CREATE (chip)-[:CLASSIFIED_AS {validFrom: date('2023-10-17'), confidence: 'INFERRED'}]->(eccn)
 CREATE (controls:Rule {id: 'rule:zz-impact-controls', title: 'Zzimpact controls', kind: 'INTERIM_FINAL_RULE', fixture: $fixture})
 CREATE (restricts:Rule {id: 'rule:zz-impact-restricts-eccn', title: 'Zzimpact restricts ECCN', kind: 'FINAL_RULE', fixture: $fixture})
@@ -227,7 +227,7 @@ describe('rulesTouching along every path', () => {
       expect((await touching('chipProduct:zz-impact-chip', '2023-12-01')).map((t) => t.rule.id)).toEqual(['rule:zz-impact-controls']);
       expect((await touching('chipProduct:zz-impact-chip', '2023-01-01'))).toEqual([]);
       // The ECCN itself: CONTROLS is a path with no dated fact, so it holds on any date; the RESTRICTS from 2024 on.
-      const onEccn = async (asOf: string) => (await touching('eccn:9E999', asOf)).map((t) => `${t.rule.id} ${t.relation}`);
+      const onEccn = async (asOf: string) => (await touching('eccn:9E993', asOf)).map((t) => `${t.rule.id} ${t.relation}`);
       expect(await onEccn('2023-12-01')).toEqual(['rule:zz-impact-controls CONTROLS']);
       expect(await onEccn('2024-06-01')).toEqual(['rule:zz-impact-controls CONTROLS', 'rule:zz-impact-restricts-eccn RESTRICTS']);
     });
