@@ -7,7 +7,7 @@ import { HTTPRequest, Page } from 'puppeteer-core';
 import { projectRoot } from '../../src/paths';
 import { RunningServer } from '../../src/http/server';
 import { connectTestGraph } from '../support/app';
-import { apiOf, axeViolations, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { startTestServer, useTestServer } from '../support/server';
 
 /**
@@ -20,7 +20,7 @@ import { startTestServer, useTestServer } from '../support/server';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
 
-jest.setTimeout(120_000);
+jest.setTimeout(BROWSER_TEST_MS);
 
 const handle = useTestServer();
 const session = useBrowser(handle);
@@ -38,7 +38,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
   let networkBroken = false;
 
   beforeAll(async () => {
-    page = await session.browser.newPage();
+    page = await session.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
     await watchPage(page, (problem) => problems.push(problem), (text) => !networkBroken || text.startsWith('CSP'));
     page.on('request', (request) => {
@@ -389,10 +389,10 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
   // GraphiQL is laid out for wide screens (its panes fold away on a phone), so it is tested on a desktop only.
   (viewport.name === 'desktop' ? it : it.skip)('runs a preloaded analyst question in GraphiQL', async () => {
     await page.goto(`${session.base}graphiql`, { waitUntil: 'networkidle0' });
-    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('rulesTouching'), { timeout: 40_000 });
+    const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('rulesTouching'));
     await (await page.waitForSelector('.graphiql-execute-button'))!.click();
     expect(JSON.stringify((await (await answered).json()).data)).toContain('GP10');
-    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('rulesTouching'), { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('rulesTouching'));
     // Monaco renders only the lines in view: on a phone the paths are below them.
     if (viewport.name === 'desktop') expect(await textOf('.graphiql-response')).toContain('chipProduct:huawei-ascend-910b');
     await audit();
@@ -402,9 +402,9 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
   (viewport.name === 'desktop' ? it : it.skip)("shows the schema in GraphiQL's docs pane and completes field names", async () => {
     await page.goto(`${session.base}graphiql`, { waitUntil: 'networkidle0' });
     await (await page.waitForSelector('button[aria-label="Show Documentation Explorer"]'))!.click();
-    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Root Types'), { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('Root Types'));
     await page.click('::-p-xpath(//*[contains(@class,"graphiql-doc-explorer")]//a[normalize-space()="Query"])');
-    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('ruleLineage'), { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.graphiql-doc-explorer')?.textContent?.includes('ruleLineage'));
 
     await page.click('.graphiql-query-editor .monaco-editor');
     await page.keyboard.down('Control');
@@ -414,7 +414,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
     await page.keyboard.down('Control');
     await page.keyboard.press('Space');
     await page.keyboard.up('Control');
-    await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((row) => row.textContent?.includes('ruleLineage')), { timeout: 20_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((row) => row.textContent?.includes('ruleLineage')));
   });
 
   it('shows an API error, and an unreachable API, as a visible message', async () => {

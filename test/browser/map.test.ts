@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Page } from 'puppeteer-core';
-import { apiOf, axeViolations, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, BROWSER_WAIT_MS, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { useTestServer } from '../support/server';
 
 /**
@@ -16,7 +16,7 @@ import { useTestServer } from '../support/server';
  */
 
 
-jest.setTimeout(120_000);
+jest.setTimeout(BROWSER_TEST_MS);
 
 const BEFORE = '2025-03-01';
 const AFTER = '2025-06-01';
@@ -50,7 +50,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
   let problems: string[] = [];
 
   beforeAll(async () => {
-    page = await session.browser.newPage();
+    page = await session.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
     await watchPage(page, (problem) => problems.push(problem));
     page.on('request', (request) => {
@@ -265,7 +265,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
       await page.focus(`#map-exports a[href="/export/countries.csv?asOf=${BEFORE}"]`);
       await page.keyboard.press('Enter');
       const file = path.join(folder, `countries-asof-${BEFORE}.csv`);
-      for (let tries = 0; tries < 100 && !existsSync(file); tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const end = Date.now() + BROWSER_WAIT_MS; Date.now() < end && !existsSync(file); ) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(readdirSync(folder)).toEqual([`countries-asof-${BEFORE}.csv`]);
       const rows: string[][] = parse(readFileSync(file, 'utf8'));
       expect(rows[0]).toEqual(['id', 'code', 'name', 'tier', 'tierId', 'tierLevel', 'ruleId', 'rule']);

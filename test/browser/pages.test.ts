@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CDPSession, Page } from 'puppeteer-core';
 import { NamedQuery } from '../../src/neo4j/graph';
 import { connectTestGraph } from '../support/app';
-import { apiOf, axeViolations, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, BROWSER_WAIT_MS, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { useTestServer } from '../support/server';
 
 /**
@@ -18,7 +18,7 @@ import { useTestServer } from '../support/server';
 
 const ALICE = 'Bearer s3cret';
 
-jest.setTimeout(120_000);
+jest.setTimeout(BROWSER_TEST_MS);
 
 /** Every rule this file writes is rule:test-pages-...; they, their links and their Changes are removed afterwards. */
 const cleanUp: NamedQuery = {
@@ -48,7 +48,7 @@ const UPSERT_RULE = 'mutation ($input: RuleInput!) { upsertRule(input: $input) {
 const RECORD_TOUCH = 'mutation ($input: TouchInput!) { recordTouch(input: $input) { relation } }';
 
 /** Polls a condition of the test's own state (not the page's) until it holds; fails after `timeout` ms. */
-async function until(condition: () => boolean, what: string, timeout = 15_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeout = BROWSER_WAIT_MS): Promise<void> {
   const end = Date.now() + timeout;
   while (!condition()) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
@@ -65,7 +65,7 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
   const ruleId = `rule:test-pages-${viewport.name}`;
 
   beforeAll(async () => {
-    page = await session.browser.newPage();
+    page = await session.newPage();
     await page.setViewport({ width: viewport.width, height: viewport.height });
     await watchPage(page, (problem) => problems.push(problem));
     // The request behind a "Failed to load resource" console error, with the answer's body.
@@ -116,7 +116,7 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   }
 
-  const mainContains = (text: string) => page.waitForFunction((wanted) => document.querySelector('main')?.textContent?.includes(wanted), { timeout: 20_000 }, text);
+  const mainContains = (text: string) => page.waitForFunction((wanted) => document.querySelector('main')?.textContent?.includes(wanted), {}, text);
 
   it('redraws an open rule page when an editor changes the rule, and stops following when the page is left', async () => {
     await api(UPSERT_RULE, { input: { id: ruleId, title: `Test pages rule (${viewport.name})`, kind: 'GUIDANCE', summary: 'The first summary.' } }, ALICE);
@@ -152,7 +152,7 @@ describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $hei
 
     await api(UPSERT_RULE, { input: { id: ruleId, title: `Test pages rule (${viewport.name})`, kind: 'GUIDANCE' } }, ALICE);
     await api(RECORD_TOUCH, { input: { ruleId, targetId: country, relation: 'RESTRICTS', validFrom: '2025-02-01', sourceIds: ['source:fr-2025-00636'] } }, ALICE);
-    const row = await page.waitForSelector(`::-p-xpath(//table[@id="touching"]//tr[td//a[@href="#/entity/${ruleId}"]])`, { timeout: 20_000 });
+    const row = await page.waitForSelector(`::-p-xpath(//table[@id="touching"]//tr[td//a[@href="#/entity/${ruleId}"]])`);
     expect(await row!.evaluate((tr) => tr.textContent)).toContain('Restricts it directly');
     await audit();
   });

@@ -23,10 +23,20 @@ export const VIEWPORTS = [
 /** Enum codes as the API sends them (NOT_ENFORCED, PROHIBITS_USE, ENTITY_LIST): never shown as such. */
 export const ENUM_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
 
+/**
+ * How long a browser test waits for a page to load or show something, and (with room for several waits) the
+ * browser test files' own limit. A wait is not an assertion on speed: beside other suites on two loaded cores a
+ * navigation has taken over 30 s, puppeteer's default, so every wait uses this one bound instead.
+ */
+export const BROWSER_WAIT_MS = 90_000;
+export const BROWSER_TEST_MS = 4 * BROWSER_WAIT_MS;
+
 export interface BrowserSession {
   browser: Browser;
   /** The service's root URL, e.g. http://127.0.0.1:41234/. */
   base: string;
+  /** A new tab whose waits (navigation, selectors, functions, responses) all default to BROWSER_WAIT_MS. */
+  newPage(): Promise<Page>;
 }
 
 /**
@@ -34,7 +44,13 @@ export interface BrowserSession {
  * launch chromium for the test file; `permissions` are granted to the service's origin.
  */
 export function useBrowser(handle: { server: RunningServer }, permissions: Permission[] = []): BrowserSession {
-  const session = {} as BrowserSession;
+  const session = {
+    newPage: async () => {
+      const page = await session.browser.newPage();
+      page.setDefaultTimeout(BROWSER_WAIT_MS);
+      return page;
+    },
+  } as BrowserSession;
   beforeAll(async () => {
     if (!CHROMIUM) throw new Error('No chromium found: apt-get install chromium, or set CHROMIUM_PATH');
     execFileSync(process.execPath, [path.join(projectRoot, 'web', 'build.mjs')], { cwd: projectRoot, stdio: 'pipe' });
