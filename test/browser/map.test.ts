@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Page } from 'puppeteer-core';
-import { apiOf, axeViolations, BROWSER_TEST_MS, BROWSER_WAIT_MS, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, until, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { useTestServer } from '../support/server';
 
 /**
@@ -265,7 +265,7 @@ describe.each(VIEWPORTS)('tier map at $name size ($width x $height)', (viewport)
       await page.focus(`#map-exports a[href="/export/countries.csv?asOf=${BEFORE}"]`);
       await page.keyboard.press('Enter');
       const file = path.join(folder, `countries-asof-${BEFORE}.csv`);
-      for (const end = Date.now() + BROWSER_WAIT_MS; Date.now() < end && !existsSync(file); ) await new Promise((resolve) => setTimeout(resolve, 100));
+      await until(() => existsSync(file), 'the download of the countries CSV');
       expect(readdirSync(folder)).toEqual([`countries-asof-${BEFORE}.csv`]);
       const rows: string[][] = parse(readFileSync(file, 'utf8'));
       expect(rows[0]).toEqual(['id', 'code', 'name', 'tier', 'tierId', 'tierLevel', 'ruleId', 'rule']);

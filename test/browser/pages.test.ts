@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { CDPSession, Page } from 'puppeteer-core';
 import { NamedQuery } from '../../src/neo4j/graph';
 import { connectTestGraph } from '../support/app';
-import { apiOf, axeViolations, BROWSER_TEST_MS, BROWSER_WAIT_MS, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, ENUM_CODE, until, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { useTestServer } from '../support/server';
 
 /**
@@ -46,15 +46,6 @@ afterAll(async () => {
 
 const UPSERT_RULE = 'mutation ($input: RuleInput!) { upsertRule(input: $input) { id summary } }';
 const RECORD_TOUCH = 'mutation ($input: TouchInput!) { recordTouch(input: $input) { relation } }';
-
-/** Polls a condition of the test's own state (not the page's) until it holds; fails after `timeout` ms. */
-async function until(condition: () => boolean, what: string, timeout = BROWSER_WAIT_MS): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe.each(VIEWPORTS)('entity pages in a browser at $name size ($width x $height)', (viewport) => {
   let page: Page;

@@ -31,6 +31,18 @@ export const ENUM_CODE = /\b[A-Z]{2,}(?:_[A-Z]+)+\b/;
 export const BROWSER_WAIT_MS = 90_000;
 export const BROWSER_TEST_MS = 4 * BROWSER_WAIT_MS;
 
+/**
+ * Polls a condition of the test's own state (not the page's: a frame sent, a file downloaded) until it holds;
+ * fails after BROWSER_WAIT_MS.
+ */
+export async function until(condition: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + BROWSER_WAIT_MS;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface BrowserSession {
   browser: Browser;
   /** The service's root URL, e.g. http://127.0.0.1:41234/. */
