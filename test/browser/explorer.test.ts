@@ -7,7 +7,7 @@ import { HTTPRequest, Page } from 'puppeteer-core';
 import { projectRoot } from '../../src/paths';
 import { RunningServer } from '../../src/http/server';
 import { connectTestGraph } from '../support/app';
-import { apiOf, axeViolations, BROWSER_TEST_MS, ENUM_CODE, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
+import { apiOf, axeViolations, BROWSER_TEST_MS, ENUM_CODE, until, useBrowser, VIEWPORTS, watchPage } from '../support/browser';
 import { startTestServer, useTestServer } from '../support/server';
 
 /**
@@ -265,7 +265,7 @@ describe.each(VIEWPORTS)('explorer in a browser at $name size ($width x $height)
     };
     try {
       await typeDate('03012025'); // the year passes through 0002, 0020 and 0201 on the way
-      await wait(1_000);
+      await until(() => asked.length === 1, 'the status request for the first date typed');
       await typeDate('06012025');
       await page.waitForFunction((text) => document.querySelector('#rule-status')?.textContent === text, {}, statusLabel(b.status));
       await wait(3_000); // the late answer for 2025-03-01 has arrived by now
